@@ -1,0 +1,166 @@
+//! Step 1, clean: NFC, invisible characters removed, dashes/apostrophes/whitespace unified
+//! (`tables/clean.tsv`), and Latin/Cyrillic look-alikes inside a mixed-script word folded to the
+//! word's majority script (`tables/homoglyphs*.tsv`).
+
+use std::borrow::Cow;
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
+
+use crate::script::{Script, char_script};
+use crate::tables::{CLEAN, HOMOGLYPHS, HOMOGLYPHS_LATN_CYRL};
+
+/// Whether an ASCII string is already clean: printable, single spaces, no leading/trailing space,
+/// no grave accent (which cleaning turns into an apostrophe).
+fn ascii_is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if !(0x20..0x7f).contains(&c) || c == b'`' {
+            return false;
+        }
+        let sp = c == b' ';
+        if sp && prev_space {
+            return false;
+        }
+        prev_space = sp;
+    }
+    true
+}
+
+/// Clean one name. Borrows when the input needs no change.
+///
+/// ```
+/// assert_eq!(atau::clean("  Қасым\u{2013}Жомарт\u{00a0}\u{200b}Тоқаев "), "Қасым-Жомарт Тоқаев");
+/// assert_eq!(atau::clean("O\u{2019}Brien"), "O'Brien");
+/// ```
+pub fn clean(input: &str) -> Cow<'_, str> {
+    if input.is_ascii() && ascii_is_clean(input) {
+        return Cow::Borrowed(input);
+    }
+    let nfc: Cow<str> = match is_nfc_quick(input.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(input),
+        _ => Cow::Owned(input.nfc().collect()),
+    };
+    let mut out = String::with_capacity(nfc.len());
+    let mut pending_space = false;
+    for c in nfc.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() {
+            continue;
+        }
+        let rep = if CLEAN.maps(c) { CLEAN.simple(c) } else { None };
+        let piece: &str;
+        let mut buf = [0u8; 4];
+        match rep {
+            Some(r) => piece = r,
+            None => piece = c.encode_utf8(&mut buf),
+        }
+        if piece.is_empty() {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push_str(piece);
+    }
+    fold_homoglyphs(&mut out);
+    if out == input {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// In each word (between spaces and hyphens) that mixes Latin and Cyrillic letters, replace the
+/// minority script's look-alikes by the majority script's letters. Ties are left alone.
+fn fold_homoglyphs(s: &mut String) {
+    if s.is_ascii() {
+        return;
+    }
+    let mut result: Option<String> = None;
+    let mut last = 0;
+    for (start, word) in split_words(s) {
+        let (mut lat, mut cyr) = (0usize, 0usize);
+        for c in word.chars() {
+            match char_script(c) {
+                Script::Latin => lat += 1,
+                Script::Cyrillic => cyr += 1,
+                _ => {}
+            }
+        }
+        if lat == 0 || cyr == 0 || lat == cyr {
+            continue;
+        }
+        let (from, table) = if lat > cyr {
+            (Script::Cyrillic, &HOMOGLYPHS)
+        } else {
+            (Script::Latin, &HOMOGLYPHS_LATN_CYRL)
+        };
+        let r = result.get_or_insert_with(|| String::with_capacity(s.len()));
+        r.push_str(&s[last..start]);
+        for c in word.chars() {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            match (char_script(c) == from).then(|| table.simple(lower)).flatten() {
+                Some(rep) if c.is_uppercase() => r.extend(rep.chars().flat_map(char::to_uppercase)),
+                Some(rep) => r.push_str(rep),
+                None => r.push(c),
+            }
+        }
+        last = start + word.len();
+    }
+    if let Some(mut r) = result {
+        r.push_str(&s[last..]);
+        *s = r;
+    }
+}
+
+/// Words of a cleaned string with their byte offsets (split on space and hyphen).
+fn split_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split([' ', '-'])
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn ascii_borrowed() {
+        assert!(matches!(clean("Aron Atabek"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn whitespace_and_invisibles() {
+        assert_eq!(clean("\u{feff} Aron\t\u{200e} Atabek \u{2067}"), "Aron Atabek");
+        assert_eq!(clean("Aron\u{0007}  Atabek"), "Aron Atabek");
+    }
+
+    #[test]
+    fn homoglyphs_to_majority() {
+        // Cyrillic а (U+0430) at the end of a Latin word.
+        assert_eq!(clean("Kurmangaliev\u{0430}"), "Kurmangalieva");
+        // Cyrillic ә in a Latin word becomes Latin schwa.
+        assert_eq!(clean("Bek\u{04d9}li"), "Bek\u{0259}li");
+        // Latin h in a Cyrillic word becomes һ.
+        assert_eq!(clean("Гауhар"), "Гауһар");
+        // Capital Cyrillic А in an all-caps Latin word.
+        assert_eq!(clean("KURMANGALIEV\u{0410}"), "KURMANGALIEVA");
+    }
+
+    #[test]
+    fn nfc() {
+        assert_eq!(clean("Й"), "Й");
+    }
+}

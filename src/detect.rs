@@ -1,0 +1,126 @@
+//! Step 3b, detect the language of a name and, for Latin, which Kazakh Latin alphabet it uses.
+//!
+//! The evidence is data in the tables: the class `ONLY` of `kk-canonical.tsv` (letters only Kazakh
+//! Cyrillic has), the class `MARK` of each Kazakh Latin reader, and the 2017 apostrophe digraphs.
+
+use crate::script::{Script, char_script};
+use crate::tables::{KK_CANONICAL, KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2021_READ, Table};
+
+/// The language a name part is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Lang {
+    /// Kazakh (Cyrillic, Kazakh Latin, or Töte Arabic script).
+    Kk,
+    /// Russian (Cyrillic).
+    Ru,
+    /// Uyghur (Arabic script UEY, Latin ULY, Cyrillic USY).
+    Ug,
+    /// Undetermined: plain Latin or another script, kept as written.
+    Und,
+}
+
+impl Lang {
+    /// The BCP 47 code (`kk`, `ru`, `ug`, `und`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::Ug => "ug",
+            Lang::Und => "und",
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Error for an unknown language code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseLangError(String);
+
+impl std::fmt::Display for ParseLangError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown language `{}` (expected kk, ru or ug)", self.0)
+    }
+}
+
+impl std::error::Error for ParseLangError {}
+
+impl std::str::FromStr for Lang {
+    type Err = ParseLangError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "kk" | "kaz" | "kazakh" => Ok(Lang::Kk),
+            "ru" | "rus" | "russian" => Ok(Lang::Ru),
+            "ug" | "uig" | "uyghur" => Ok(Lang::Ug),
+            _ => Err(ParseLangError(s.to_string())),
+        }
+    }
+}
+
+/// What the detector decided for a whole name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NameInfo {
+    /// Language of the Cyrillic parts.
+    pub(crate) cyrillic: Lang,
+    /// Language of the Arabic-script parts.
+    pub(crate) arabic: Lang,
+    /// The Kazakh Latin reader for the Latin parts, or `None` for plain Latin.
+    pub(crate) latin: Option<&'static Table>,
+}
+
+/// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of
+/// Cyrillic and Arabic-script parts (plain Latin stays plain).
+pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
+    let kk_only = KK_CANONICAL.class("ONLY");
+    let mark18 = KK_LATN_2018_READ.class("MARK");
+    let mark21 = KK_LATN_2021_READ.class("MARK");
+    let (mut kk, mut has_arabic) = (false, false);
+    let (mut l18, mut l21, mut l17) = (false, false, false);
+    let mut prev = ' ';
+    for c in name.chars() {
+        match char_script(c) {
+            Script::Cyrillic => {
+                let lc = c.to_lowercase().next().unwrap_or(c);
+                kk |= kk_only.contains(lc);
+            }
+            Script::Latin => {
+                let lc = if c == 'İ' { 'i' } else { c.to_lowercase().next().unwrap_or(c) };
+                l18 |= mark18.contains(lc);
+                l21 |= mark21.contains(lc) || c == 'İ';
+            }
+            Script::Arabic => has_arabic = true,
+            _ => {
+                if c == '\'' && prev.is_ascii_alphabetic() {
+                    let mut d = [0u8; 8];
+                    let lp = prev.to_ascii_lowercase();
+                    let n = lp.encode_utf8(&mut d[..4]).len();
+                    d[n] = b'\'';
+                    l17 |= KK_LATN_2017_READ.has_src(std::str::from_utf8(&d[..n + 1]).unwrap());
+                }
+            }
+        }
+        prev = c;
+    }
+    let latin = if l18 {
+        Some(&KK_LATN_2018_READ)
+    } else if l21 {
+        Some(&KK_LATN_2021_READ)
+    } else if l17 {
+        Some(&KK_LATN_2017_READ)
+    } else {
+        None
+    };
+    let cyrillic = forced.unwrap_or(if kk { Lang::Kk } else { Lang::Ru });
+    let arabic = match forced {
+        Some(l) => l,
+        None if has_arabic => crate::arabic::detect_lang(name),
+        None => Lang::Und,
+    };
+    NameInfo { cyrillic, arabic, latin }
+}

@@ -1,0 +1,268 @@
+//! # atau
+//!
+//! Transliterate, normalize and match personal names written in Kazakh Cyrillic, Russian
+//! Cyrillic, the Kazakh Latin alphabets (2017, 2018, 2021) and plain Latin, by the published
+//! standards (BGN/PCGN, ICAO 9303, ISO 9, the Kazakh decrees).
+//!
+//! ```
+//! assert_eq!(atau::normalize("Құрманғалиева Гауһар"), "Qurmanghalieva Gauhar");
+//! assert_eq!(atau::normalize("Гаухар Курмангалиева"), "Gaukhar Kurmangaliyeva");
+//! assert_eq!(atau::normalize("Gaýhar Qurmanǵalıeva"), "Gauhar Qurmanghalieva");
+//! assert_eq!(atau::normalize("TOKAYEV KASSYM-JOMART"), "Tokayev Kassym-Jomart");
+//! assert_eq!(atau::romanize("Қасым-Жомарт Тоқаев", atau::Scheme::Kk2021), "Qasym-Jomart Toqaev");
+//! ```
+//!
+//! ## Pipeline
+//! clean ([`clean()`]) → tokenize → detect script and language → romanize with the tables in
+//! `tables/` (compiled in by `build.rs`). See `DESIGN.md`.
+//!
+//! ## Guarantees
+//! - [`normalize`] (the `canonical` scheme) returns printable ASCII, Title Case per name part,
+//!   and is idempotent: `normalize(&normalize(x)) == normalize(x)`.
+//! - Every scheme's output is NFC. No input makes any function panic.
+//! - Parts in scripts without a table (Greek, Han, ...) go through `deunicode` and are flagged
+//!   in [`Token::fallback`].
+#![deny(missing_docs)]
+
+use std::borrow::Cow;
+
+mod arabic;
+mod clean;
+mod detect;
+mod romanize;
+mod scheme;
+mod script;
+mod tables;
+mod tokenize;
+
+pub use clean::clean;
+pub use detect::{Lang, ParseLangError};
+pub use scheme::{ParseSchemeError, SCHEMES, Scheme};
+pub use script::Script;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// How to romanize: the output scheme and an optional language override.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Output scheme (default [`Scheme::Canonical`]).
+    pub scheme: Scheme,
+    /// Read Cyrillic and Arabic-script parts as this language instead of detecting it.
+    pub lang: Option<Lang>,
+}
+
+impl Options {
+    /// Options for `scheme` with language detection.
+    pub fn new(scheme: Scheme) -> Self {
+        Options { scheme, lang: None }
+    }
+
+    /// The same options with the language forced to `lang`.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = Some(lang);
+        self
+    }
+}
+
+/// One name part as analyzed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Token {
+    /// The part as cleaned.
+    pub text: String,
+    /// Its script.
+    pub script: Script,
+    /// The language it was read in.
+    pub lang: Lang,
+    /// Its canonical form.
+    pub canonical: String,
+    /// Its form in the requested scheme.
+    pub output: String,
+    /// Some character had no table and went through deunicode.
+    pub fallback: bool,
+    /// The separator after it (`" "`, `"-"`, or `""` for the last part).
+    pub sep: String,
+}
+
+/// The analysis of a whole name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Name {
+    /// The input as given.
+    pub input: String,
+    /// The canonical form (same as [`normalize`]).
+    pub canonical: String,
+    /// The form in the requested scheme.
+    pub output: String,
+    /// The requested scheme's name.
+    pub scheme: &'static str,
+    /// The majority script of the parts (by letters).
+    pub script: Script,
+    /// The language of the name: the first part's language that is not `und`.
+    pub lang: Lang,
+    /// The parts.
+    pub tokens: Vec<Token>,
+}
+
+/// The canonical form of a name: BGN/PCGN of its language, folded to ASCII, Title Case.
+///
+/// ```
+/// assert_eq!(atau::normalize("Қасым-Жомарт Тоқаев"), "Qasym-Zhomart Toqaev");
+/// ```
+pub fn normalize(name: &str) -> String {
+    normalize_cow(name).into_owned()
+}
+
+/// [`normalize`] that borrows when the input is already canonical (clean Title Case ASCII).
+///
+/// ```
+/// use std::borrow::Cow;
+/// assert!(matches!(atau::normalize_cow("Aron Atabek"), Cow::Borrowed(_)));
+/// ```
+pub fn normalize_cow(name: &str) -> Cow<'_, str> {
+    if name.is_ascii() && !name.contains('\'') {
+        let c = clean(name);
+        if let Cow::Borrowed(b) = c {
+            return ascii_title(b);
+        }
+        return Cow::Owned(ascii_title(&c).into_owned());
+    }
+    Cow::Owned(romanize_with(name, &Options::default()))
+}
+
+/// Title Case per part for clean ASCII; borrows when nothing changes.
+fn ascii_title(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let mut start = true;
+    let ok = b.iter().all(|&c| {
+        let good = if c.is_ascii_alphabetic() {
+            let g = if start { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() };
+            start = false;
+            g
+        } else {
+            if c == b' ' || c == b'-' {
+                start = true;
+            }
+            true
+        };
+        good
+    });
+    if ok {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_ascii_alphabetic() {
+            out.push(if start { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+            start = false;
+        } else {
+            if c == ' ' || c == '-' {
+                start = true;
+            }
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Romanize a name in `scheme`, detecting its language.
+///
+/// ```
+/// use atau::{romanize, Scheme};
+/// assert_eq!(romanize("Гауһар", Scheme::Bgn), "Gauhar");
+/// assert_eq!(romanize("Тоқаев", Scheme::Icao), "Tokaev");
+/// assert_eq!(romanize("Тоқаев", Scheme::Iso9), "Toķaev");
+/// ```
+pub fn romanize(name: &str, scheme: Scheme) -> String {
+    romanize_with(name, &Options::new(scheme))
+}
+
+/// Romanize a name with full [`Options`].
+///
+/// ```
+/// use atau::{romanize_with, Lang, Options, Scheme};
+/// // Forced to Kazakh, е after a vowel stays e (Russian BGN would write ye).
+/// let o = Options::new(Scheme::Canonical).lang(Lang::Kk);
+/// assert_eq!(romanize_with("Курмангалиева", &o), "Kurmangalieva");
+/// ```
+pub fn romanize_with(name: &str, opts: &Options) -> String {
+    let cleaned = clean(name);
+    let info = detect::detect(&cleaned, opts.lang);
+    let mut buf = romanize::Buffers::default();
+    let mut out = String::with_capacity(cleaned.len() + 8);
+    for p in tokenize::parts(&cleaned) {
+        romanize::part(p.word, &info, opts.scheme, &mut buf, &mut out);
+        out.push_str(p.sep);
+    }
+    finish(out)
+}
+
+/// NFC for non-ASCII output (tables hold precomposed letters; this guarantees it).
+fn finish(out: String) -> String {
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+/// Analyze a name in the canonical scheme: its parts with script, language and canonical form.
+///
+/// ```
+/// let n = atau::analyze("Қасым-Жомарт Тоқаев");
+/// assert_eq!(n.canonical, "Qasym-Zhomart Toqaev");
+/// assert_eq!(n.lang, atau::Lang::Kk);
+/// assert_eq!(n.tokens.len(), 3);
+/// assert_eq!(n.tokens[0].sep, "-");
+/// ```
+pub fn analyze(name: &str) -> Name {
+    analyze_with(name, &Options::default())
+}
+
+/// Analyze a name with full [`Options`]; [`Name::output`] holds the requested scheme's form.
+pub fn analyze_with(name: &str, opts: &Options) -> Name {
+    let cleaned = clean(name);
+    let info = detect::detect(&cleaned, opts.lang);
+    let mut buf = romanize::Buffers::default();
+    let mut tokens = Vec::new();
+    let (mut canonical, mut output) = (String::new(), String::new());
+    let mut counts = [0usize; 5];
+    for p in tokenize::parts(&cleaned) {
+        let mut c = String::new();
+        let pi = romanize::part(p.word, &info, Scheme::Canonical, &mut buf, &mut c);
+        let mut o = String::new();
+        let po = romanize::part(p.word, &info, opts.scheme, &mut buf, &mut o);
+        let o = finish(o);
+        canonical.push_str(&c);
+        canonical.push_str(p.sep);
+        output.push_str(&o);
+        output.push_str(p.sep);
+        let w = p.word.chars().filter(|c| c.is_alphabetic()).count();
+        counts[pi.script as usize] += w;
+        tokens.push(Token {
+            text: p.word.to_string(),
+            script: pi.script,
+            lang: pi.lang,
+            canonical: c,
+            output: o,
+            fallback: pi.fallback || po.fallback,
+            sep: p.sep.to_string(),
+        });
+    }
+    let scripts = [Script::Latin, Script::Cyrillic, Script::Arabic, Script::Other, Script::None];
+    let script = (0..4)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .filter(|&i| counts[i] > 0)
+        .map_or(Script::None, |i| scripts[i]);
+    let lang = tokens.iter().map(|t| t.lang).find(|l| *l != Lang::Und).unwrap_or(Lang::Und);
+    Name {
+        input: name.to_string(),
+        canonical,
+        output: finish(output),
+        scheme: opts.scheme.name(),
+        script,
+        lang,
+        tokens,
+    }
+}
