@@ -120,7 +120,7 @@ pub fn normalize(name: &str) -> String {
 /// assert!(matches!(atau::normalize_cow("Aron Atabek"), Cow::Borrowed(_)));
 /// ```
 pub fn normalize_cow(name: &str) -> Cow<'_, str> {
-    if name.is_ascii() && !name.contains('\'') {
+    if name.bytes().all(|b| b == b' ' || is_canonical_char(b as char)) {
         let c = clean(name);
         if let Cow::Borrowed(b) = c {
             return ascii_title(b);
@@ -128,6 +128,11 @@ pub fn normalize_cow(name: &str) -> Cow<'_, str> {
         return Cow::Owned(ascii_title(&c).into_owned());
     }
     Cow::Owned(romanize_with(name, &Options::default()))
+}
+
+/// The characters a canonical part may hold: ASCII letters, digits and `. , ( ) / & -`.
+pub(crate) fn is_canonical_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '(' | ')' | '/' | '&' | '-')
 }
 
 /// Title Case per part for clean ASCII; borrows when nothing changes.
@@ -194,6 +199,13 @@ pub fn romanize_with(name: &str, opts: &Options) -> String {
     for p in tokenize::parts(&cleaned) {
         romanize::part(p.word, &info, opts.scheme, &mut buf, &mut out);
         out.push_str(p.sep);
+    }
+    if opts.scheme == Scheme::Canonical {
+        // A part can romanize to nothing (a lone apostrophe or mark): tidy the spaces it leaves.
+        return match clean(&out) {
+            Cow::Borrowed(b) => ascii_title(b).into_owned(),
+            Cow::Owned(o) => ascii_title(&o).into_owned(),
+        };
     }
     finish(out)
 }

@@ -147,6 +147,9 @@ pub(crate) fn part(
     };
     if scheme == Scheme::Canonical {
         fallback |= fold_ascii(&mut buf.word);
+        // Canonical keeps ASCII letters, digits and `. , ( ) / &`; everything else is dropped: like
+        // the ʺ ʹ of ъ ь, an apostrophe goes (a kept one could be read back as a 2017 digraph).
+        buf.word.retain(|c| c == ' ' || crate::is_canonical_char(c));
     }
     title_case(&mut buf.word, turkic);
     out.push_str(&buf.word);
