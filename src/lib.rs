@@ -29,6 +29,7 @@ use std::borrow::Cow;
 mod arabic;
 mod clean;
 mod detect;
+mod key;
 mod romanize;
 mod scheme;
 mod script;
@@ -37,6 +38,7 @@ mod tokenize;
 
 pub use clean::clean;
 pub use detect::{Lang, ParseLangError};
+pub use key::{key, key_parts};
 pub use scheme::{ParseSchemeError, SCHEMES, Scheme};
 pub use script::Script;
 
