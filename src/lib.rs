@@ -27,20 +27,25 @@
 use std::borrow::Cow;
 
 mod arabic;
+mod blocking;
 mod clean;
+mod cluster;
 mod detect;
 mod key;
 mod romanize;
 mod scheme;
 mod script;
+mod similarity;
 mod tables;
 mod tokenize;
 
 pub use clean::clean;
+pub use cluster::{Stage, cluster, cluster_with, cluster_with_progress};
 pub use detect::{Lang, ParseLangError};
 pub use key::{key, key_parts};
 pub use scheme::{ParseSchemeError, SCHEMES, Scheme};
 pub use script::Script;
+pub use similarity::{BatchMatcher, Matcher, Measure, Prepared, similarity};
 
 use unicode_normalization::UnicodeNormalization;
 

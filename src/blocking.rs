@@ -1,0 +1,144 @@
+//! Blocking: candidate pairs for clustering without comparing all pairs.
+//!
+//! Every name is indexed under several block keys built from its part keys, so that a name with
+//! one differing part (a typo, another scheme's spelling that the key does not fold) still shares
+//! a block with its variants:
+//!
+//! - a name of two or more parts, for every ordered pair of parts (i, j): part key i with each
+//!   of the first two letters, the first three consonants and the last two letters of part
+//!   key j;
+//! - a one-part name: its key's first three letters, its first four consonants, and its last
+//!   three letters.
+//!
+//! A block holding more than [`MAX_BLOCK`] names is not compared all-pairs: its members are
+//! sorted by key and each is compared with the next [`WINDOW`] (sorted neighbourhood), so that
+//! common names keep the work near-linear.
+
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+
+use crate::similarity::Prepared;
+
+/// Blocks larger than this are compared by sorted neighbourhood instead of all pairs.
+pub(crate) const MAX_BLOCK: usize = 64;
+/// The neighbourhood width in oversized blocks.
+pub(crate) const WINDOW: usize = 16;
+
+fn hash_of(tag: u8, a: &str, b: &[u8]) -> u64 {
+    // FNV-1a: deterministic across runs and platforms (std's RandomState is not).
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    tag.hash(&mut h);
+    h.write(a.as_bytes());
+    h.write_u8(0xff);
+    h.write(b);
+    h.finish()
+}
+
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn consonants(k: &str, n: usize) -> Vec<u8> {
+    k.bytes().filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')).take(n).collect()
+}
+
+fn suffix(k: &str, n: usize) -> &[u8] {
+    &k.as_bytes()[k.len().saturating_sub(n)..]
+}
+
+fn prefix(k: &str, n: usize) -> &[u8] {
+    &k.as_bytes()[..k.len().min(n)]
+}
+
+/// The block keys of one prepared name.
+pub(crate) fn block_keys(p: &Prepared, out: &mut Vec<u64>) {
+    let keys: Vec<&str> = p.keys().take(6).collect();
+    match keys.len() {
+        0 => {}
+        1 => {
+            let k = keys[0];
+            out.push(hash_of(1, "", prefix(k, 3)));
+            out.push(hash_of(2, "", &consonants(k, 4)));
+            out.push(hash_of(3, "", suffix(k, 3)));
+        }
+        _ => {
+            for (i, ki) in keys.iter().enumerate() {
+                for (j, kj) in keys.iter().enumerate() {
+                    if i != j {
+                        out.push(hash_of(4, ki, prefix(kj, 2)));
+                        out.push(hash_of(5, ki, &consonants(kj, 3)));
+                        out.push(hash_of(6, ki, suffix(kj, 2)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Candidate pairs `(i, j)` with `i < j` among `names`, sorted and without duplicates.
+pub(crate) fn candidate_pairs(names: &[Prepared], sort_key: &[String]) -> Vec<(u32, u32)> {
+    let mut entries: Vec<(u64, u32)> = names
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, p)| {
+            let mut ks = Vec::new();
+            block_keys(p, &mut ks);
+            ks.sort_unstable();
+            ks.dedup();
+            ks.into_iter().map(move |k| (k, i as u32))
+        })
+        .collect();
+    entries.par_sort_unstable();
+    // Block boundaries.
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for i in 1..=entries.len() {
+        if i == entries.len() || entries[i].0 != entries[start].0 {
+            if i - start > 1 {
+                bounds.push((start, i));
+            }
+            start = i;
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = bounds
+        .par_iter()
+        .flat_map_iter(|&(s, e)| {
+            let mut ids: Vec<u32> = entries[s..e].iter().map(|x| x.1).collect();
+            let mut v = Vec::new();
+            if ids.len() <= MAX_BLOCK {
+                for a in 0..ids.len() {
+                    for b in a + 1..ids.len() {
+                        v.push(order(ids[a], ids[b]));
+                    }
+                }
+            } else {
+                ids.sort_by(|&a, &b| sort_key[a as usize].cmp(&sort_key[b as usize]).then(a.cmp(&b)));
+                for a in 0..ids.len() {
+                    for b in a + 1..ids.len().min(a + 1 + WINDOW) {
+                        v.push(order(ids[a], ids[b]));
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    drop(entries);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+fn order(a: u32, b: u32) -> (u32, u32) {
+    if a < b { (a, b) } else { (b, a) }
+}

@@ -1,0 +1,410 @@
+//! Fuzzy name similarity on match keys ([`crate::key`]): names are compared part by part with
+//! the best alignment, so part order does not matter.
+//!
+//! A part pair scores 1 when the keys are equal; otherwise by an edit measure on the keys
+//! (by default a weighted Levenshtein distance in which vowel changes, voicing pairs and a lost
+//! `h` cost less than other edits, see [`Measure`]). Parts whose grammatical endings differ
+//! (-ov/-ova, -ovich/-ovna, -uly/-qyzy, a bare stem vs -ov) are scaled down by
+//! [`Matcher::suffix_penalty`]. Part scores are combined as a mean of squares, so one poor part
+//! weighs more than a little doubt in two. Extra parts (a patronymic) count with
+//! [`Matcher::extra_part_weight`]; an initial (`G.`) matches a part it begins.
+
+/// The edit measure used for two part keys that are not equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// Weighted Levenshtein on the keys: substituting one vowel for another costs 0.3 (a for e,
+    /// the two spellings of ә/ə, 0.15), a voicing pair (b/p, d/t, g/k, z/s, v/f, j/x), the ж/ш/ч
+    /// class or p/f 0.5, inserting or deleting a vowel 0.7 and `h` 0.6, anything else 1.
+    #[default]
+    Weighted,
+    /// `strsim::normalized_levenshtein` on the keys.
+    Levenshtein,
+    /// `strsim::jaro_winkler` on the keys.
+    JaroWinkler,
+}
+
+/// The grammatical ending of a key, compared between parts (a mismatch is penalised).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suffix {
+    None,
+    /// -ov, -ev, -in (masculine surname).
+    SurM,
+    /// -ova, -eva, -ina.
+    SurF,
+    /// -ovich, -evich.
+    PatM,
+    /// -ovna, -evna, -ichna, -ivna.
+    PatF,
+    /// -uly (son of).
+    Uly,
+    /// -qyzy (daughter of).
+    Kyzy,
+}
+
+fn suffix(key: &[u8]) -> Suffix {
+    let ends = |s: &[&str]| s.iter().any(|e| key.len() > e.len() + 1 && key.ends_with(e.as_bytes()));
+    if ends(&["ovna", "evna", "ihna", "ivna"]) {
+        Suffix::PatF
+    } else if ends(&["ovic", "evic"]) {
+        Suffix::PatM
+    } else if ends(&["kizi"]) {
+        Suffix::Kyzy
+    } else if ends(&["uli", "ulu"]) {
+        Suffix::Uly
+    } else if ends(&["ova", "eva", "ina"]) {
+        Suffix::SurF
+    } else if ends(&["ov", "ev", "in"]) {
+        Suffix::SurM
+    } else {
+        Suffix::None
+    }
+}
+
+/// One prepared name part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PartKey {
+    key: Box<[u8]>,
+    suffix: Suffix,
+}
+
+/// A name prepared for scoring: its part keys, computed once.
+///
+/// ```
+/// let m = atau::Matcher::default();
+/// let a = m.prepare("Gaukhar Kurmangalieva");
+/// let b = m.prepare("Гауһар Құрманғалиева");
+/// assert_eq!(m.similarity_prepared(&a, &b), 1.0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    parts: Vec<PartKey>,
+}
+
+impl Prepared {
+    /// Prepare from part keys as [`crate::key_parts`] returns them.
+    pub fn from_keys<S: AsRef<str>>(keys: &[S]) -> Self {
+        Prepared {
+            parts: keys
+                .iter()
+                .map(|k| {
+                    let key: Box<[u8]> = k.as_ref().as_bytes().into();
+                    let suffix = suffix(&key);
+                    PartKey { key, suffix }
+                })
+                .collect(),
+        }
+    }
+
+    /// The part keys.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().map(|p| std::str::from_utf8(&p.key).unwrap_or(""))
+    }
+
+    /// The number of parts.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Whether the name has no parts (empty or punctuation only).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+}
+
+/// The name matcher: scoring parameters and the decision threshold.
+///
+/// ```
+/// let m = atau::Matcher::default();
+/// assert!(m.is_match("Gaukhar Kurmangalieva", "KURMANGALIYEVA GAUKHAR"));
+/// assert!(!m.is_match("Gaukhar Kurmangalieva", "Gaukhar Kurmangaliev"));
+/// assert!(!m.is_match("Nurzat Ermekbai", "Nurzhan Ermekbai"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Matcher {
+    /// Two names are the same when their similarity is at least this.
+    pub threshold: f64,
+    /// How much a part without a counterpart (a patronymic, a second given name) counts, 0..=1,
+    /// relative to an aligned part.
+    pub extra_part_weight: f64,
+    /// The score of an initial against a part it begins (`G.` vs `Gaukhar`).
+    pub initial_score: f64,
+    /// The factor applied to a part pair whose grammatical endings differ (-ov vs -ova).
+    pub suffix_penalty: f64,
+    /// The edit measure for part keys that are not equal.
+    pub measure: Measure,
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Matcher {
+            threshold: 0.85,
+            extra_part_weight: 0.5,
+            initial_score: 0.85,
+            suffix_penalty: 0.5,
+            measure: Measure::Weighted,
+        }
+    }
+}
+
+/// The similarity of two names in 0..=1 with the default [`Matcher`].
+///
+/// ```
+/// use atau::similarity;
+/// assert_eq!(similarity("Tokayev Kassym-Jomart", "Kassym-Jomart Tokayev"), 1.0);
+/// assert_eq!(similarity("Kassym Jomart Tokayev", "Kassym-Jomart Tokayev"), 1.0);
+/// assert!(similarity("Gaukhar Kurmangalieva", "Gaukhar Kurmanbayeva") < 0.8);
+/// assert!(similarity("G. Kurmangalieva", "Gaukhar Kurmangalieva") > 0.85);
+/// ```
+pub fn similarity(a: &str, b: &str) -> f64 {
+    Matcher::default().similarity(a, b)
+}
+
+impl Matcher {
+    /// Prepare a name for repeated scoring.
+    pub fn prepare(&self, name: &str) -> Prepared {
+        Prepared::from_keys(&crate::key_parts(name))
+    }
+
+    /// The similarity of two names in 0..=1.
+    pub fn similarity(&self, a: &str, b: &str) -> f64 {
+        self.similarity_prepared(&self.prepare(a), &self.prepare(b))
+    }
+
+    /// Whether two names reach the threshold.
+    pub fn is_match(&self, a: &str, b: &str) -> bool {
+        self.similarity(a, b) >= self.threshold
+    }
+
+    /// The similarity of two prepared names. Two empty names score 1, an empty and a non-empty 0.
+    pub fn similarity_prepared(&self, a: &Prepared, b: &Prepared) -> f64 {
+        self.score(a, b, 0.0).unwrap_or(0.0)
+    }
+
+    /// The similarity of two prepared names when it is at least `score_cutoff`, else `None`.
+    pub fn score(&self, a: &Prepared, b: &Prepared, score_cutoff: f64) -> Option<f64> {
+        let (s, l) = if a.parts.len() <= b.parts.len() { (a, b) } else { (b, a) };
+        let (n, m) = (s.parts.len(), l.parts.len());
+        if m == 0 {
+            return (1.0 >= score_cutoff).then_some(1.0);
+        }
+        if n == 0 {
+            return (0.0 >= score_cutoff).then_some(0.0);
+        }
+        let denom = n as f64 + self.extra_part_weight * (m - n) as f64;
+        // Upper bound: every aligned part perfect, extra parts at their weight.
+        if (n as f64) / denom < score_cutoff {
+            return None;
+        }
+        // Parts beyond 8 on the longer side are ignored (names have at most a handful).
+        let m8 = m.min(8);
+        let n8 = n.min(m8);
+        let mut sims = [[0.0f64; 8]; 8];
+        for (i, pa) in s.parts.iter().take(n8).enumerate() {
+            for (j, pb) in l.parts.iter().take(m8).enumerate() {
+                let v = self.part(pa, pb);
+                sims[i][j] = v * v;
+            }
+        }
+        let best = assign(&sims, n8, m8);
+        let score = (best / denom).clamp(0.0, 1.0);
+        (score >= score_cutoff).then_some(score)
+    }
+
+    /// A scorer that prepares `query` once and compares it with many names.
+    ///
+    /// ```
+    /// let m = atau::Matcher::default();
+    /// let q = m.batch("Gaukhar Kurmangalieva");
+    /// let hits: Vec<_> = ["Гауһар Құрманғалиева", "Gaukhar Kurmanbayeva"]
+    ///     .iter()
+    ///     .map(|c| q.similarity(c, m.threshold).is_some())
+    ///     .collect();
+    /// assert_eq!(hits, [true, false]);
+    /// ```
+    pub fn batch(&self, query: &str) -> BatchMatcher {
+        BatchMatcher { matcher: *self, query: self.prepare(query) }
+    }
+
+    fn part(&self, a: &PartKey, b: &PartKey) -> f64 {
+        if a.key == b.key {
+            return 1.0;
+        }
+        let (ka, kb) = (&a.key[..], &b.key[..]);
+        if ka.len() == 1 || kb.len() == 1 {
+            let (i, full) = if ka.len() == 1 { (ka, kb) } else { (kb, ka) };
+            return if full.first() == i.first() { self.initial_score } else { 0.0 };
+        }
+        let sim = match self.measure {
+            Measure::Weighted => {
+                let d = weighted_levenshtein(ka, kb);
+                1.0 - d / ka.len().max(kb.len()) as f64
+            }
+            Measure::Levenshtein => strsim::normalized_levenshtein(as_str(ka), as_str(kb)),
+            Measure::JaroWinkler => strsim::jaro_winkler(as_str(ka), as_str(kb)),
+        };
+        let sim = sim.max(0.0);
+        if a.suffix != b.suffix { sim * self.suffix_penalty } else { sim }
+    }
+}
+
+fn as_str(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or("")
+}
+
+/// The best total of `sims[i][j]` over one-to-one alignments of the `n` rows into the `m`
+/// columns (`n <= m <= 8`), by dynamic programming over subsets of used columns.
+fn assign(sims: &[[f64; 8]; 8], n: usize, m: usize) -> f64 {
+    if n == 1 {
+        return sims[0][..m].iter().copied().fold(0.0, f64::max);
+    }
+    let full = 1usize << m;
+    let mut dp = vec![f64::NEG_INFINITY; full];
+    dp[0] = 0.0;
+    let mut best = 0.0f64;
+    for mask in 0..full {
+        let row = mask.count_ones() as usize;
+        let v = dp[mask];
+        if v == f64::NEG_INFINITY {
+            continue;
+        }
+        if row == n {
+            best = best.max(v);
+            continue;
+        }
+        for (j, s) in sims[row][..m].iter().enumerate() {
+            if mask & (1 << j) == 0 {
+                let next = mask | (1 << j);
+                if dp[next] < v + s {
+                    dp[next] = v + s;
+                }
+            }
+        }
+    }
+    best
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn sub_cost(a: u8, b: u8) -> f64 {
+    if a == b {
+        return 0.0;
+    }
+    if is_vowel(a) && is_vowel(b) {
+        // ә / Uyghur ə is written a (passports, press) or e (ULY, Azerbaijani-style): Ekper ~ Ekpar.
+        return if (a, b) == (b'a', b'e') || (a, b) == (b'e', b'a') { 0.15 } else { 0.3 };
+    }
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    match (x, y) {
+        // Voicing pairs (final devoicing, assimilation across schemes): Ayub ~ Ayup.
+        (b'b', b'p') | (b'd', b't') | (b'g', b'k') | (b's', b'z') | (b'f', b'v') | (b'j', b'x') => 0.5,
+        // ж ~ ш ~ ч: Kazakh ш for Russian ч (Шоқан ~ Чокан), German sch for both ж and ш.
+        (b'c', b'x') | (b'c', b'j') => 0.5,
+        // Arabic and Persian f is p in Uyghur and Kazakh speech: Seypidin ~ Saifuddin.
+        (b'f', b'p') => 0.5,
+        _ => 1.0,
+    }
+}
+
+fn indel_cost(c: u8) -> f64 {
+    if is_vowel(c) {
+        0.7
+    } else if c == b'h' {
+        0.6
+    } else {
+        1.0
+    }
+}
+
+/// Weighted Levenshtein distance between two keys (see [`Measure::Weighted`]).
+fn weighted_levenshtein(a: &[u8], b: &[u8]) -> f64 {
+    let mut prev: Vec<f64> = Vec::with_capacity(b.len() + 1);
+    prev.push(0.0);
+    for &cb in b {
+        let last = *prev.last().unwrap();
+        prev.push(last + indel_cost(cb));
+    }
+    let mut cur = vec![0.0; b.len() + 1];
+    for &ca in a {
+        cur[0] = prev[0] + indel_cost(ca);
+        for (j, &cb) in b.iter().enumerate() {
+            let del = prev[j + 1] + indel_cost(ca);
+            let ins = cur[j] + indel_cost(cb);
+            let sub = prev[j] + sub_cost(ca, cb);
+            cur[j + 1] = del.min(ins).min(sub);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Scores one prepared query against many names (modelled on rapidfuzz's `BatchComparator`).
+///
+/// ```
+/// let m = atau::Matcher::default();
+/// let q = m.batch("Tokayev Kassym-Jomart");
+/// assert_eq!(q.similarity("Қасым-Жомарт Тоқаев", 0.0), Some(1.0));
+/// assert_eq!(q.similarity("Nurzhan Ermekbai", 0.5), None);
+/// ```
+#[derive(Debug, Clone)]
+pub struct BatchMatcher {
+    matcher: Matcher,
+    query: Prepared,
+}
+
+impl BatchMatcher {
+    /// The similarity of the query to `candidate` if it is at least `score_cutoff`.
+    pub fn similarity(&self, candidate: &str, score_cutoff: f64) -> Option<f64> {
+        self.matcher.score(&self.query, &self.matcher.prepare(candidate), score_cutoff)
+    }
+
+    /// The same for an already prepared candidate.
+    pub fn similarity_prepared(&self, candidate: &Prepared, score_cutoff: f64) -> Option<f64> {
+        self.matcher.score(&self.query, candidate, score_cutoff)
+    }
+
+    /// The prepared query.
+    pub fn query(&self) -> &Prepared {
+        &self.query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symmetric_and_bounded() {
+        let names = ["Gaukhar Kurmangalieva", "G. Kurmangalieva", "Ablajan Awut Ayup", "Ayup", "", "Tokayev"];
+        for a in names {
+            for b in names {
+                let (x, y) = (similarity(a, b), similarity(b, a));
+                assert!((x - y).abs() < 1e-12, "{a} / {b}");
+                assert!((0.0..=1.0).contains(&x));
+            }
+        }
+    }
+
+    #[test]
+    fn extra_part_lowers_but_keeps() {
+        let s = similarity("Ablajan Awut Ayup", "Ablajan Ayup");
+        assert!(s > 0.6 && s < 1.0, "{s}");
+    }
+
+    #[test]
+    fn batch_equals_single() {
+        let m = Matcher::default();
+        let q = m.batch("Gaukhar Kurmangalieva");
+        for c in ["Gauhar Qurmanghalieva", "Kurmanbayeva Gaukhar", "Nurzhan"] {
+            assert_eq!(q.similarity(c, 0.0), Some(m.similarity("Gaukhar Kurmangalieva", c)));
+        }
+    }
+
+    #[test]
+    fn weighted_distance() {
+        assert_eq!(weighted_levenshtein(b"abc", b"abc"), 0.0);
+        assert!((weighted_levenshtein(b"ayup", b"ayub") - 0.5).abs() < 1e-12);
+        assert!((weighted_levenshtein(b"", b"ab") - 1.7).abs() < 1e-12);
+    }
+}
