@@ -1,22 +1,270 @@
-//! Arabic-script names: Uyghur (UEY) and Kazakh Töte. (Placeholder until issue 3 lands: Arabic
-//! parts fall back to deunicode and are flagged as such.)
+//! Arabic-script names: Uyghur (UEY) and Kazakh Töte, and the Uyghur schemes (ULY, USY, UEY).
+//!
+//! Reading an Arabic-script word:
+//! 1. When the word holds presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) or the precomposed
+//!    hamza letters U+0675–U+0678: `arab-forms.tsv` (heh forms to ە/ھ by their position, hamza
+//!    letters), then NFKC. Then `arab-fold.tsv` (plain ه by context, tatweel, harakat, digits,
+//!    punctuation, variant letters).
+//! 2. Uyghur: `ug-arab-read.tsv` into the Uyghur pivot (ULY lower case, one character per letter:
+//!    `č š ž ğ ŋ` for ch sh zh gh ng, `'` for ئ inside a word).
+//!    Kazakh: `kk-arab-read-front.tsv` or `kk-arab-read-back.tsv` into the Kazakh Cyrillic pivot,
+//!    the table chosen per word by the classes `HAMZA`, `FRONT`, `BACK` of the front table.
+//!
+//! Language of a name ([`detect_lang`]): Uyghur-only letters (class `ONLY` of `ug-arab-read.tsv`:
+//! ئ ې ۈ ژ غ خ) against Kazakh-only letters (class `ONLY` of `kk-arab-read-back.tsv`: ٴ ء ع ح
+//! ٵ–ٸ) and three Kazakh spellings Uyghur never has: a vowel letter at the start of a word (Uyghur
+//! writes ئ before it), two vowel letters side by side (Uyghur puts ئ between them: `توقايەۆ`), and
+//! ي right after a consonant (Kazakh и; Uyghur writes i as ى). More Kazakh evidence than Uyghur
+//! makes the name Kazakh; otherwise, and when there is none, it is Uyghur (the default).
+//!
+//! Writing: the Uyghur pivot with `ug-canonical.tsv`, `uly.tsv` (also `bgn`), `usy.tsv`, `uey.tsv`;
+//! the Kazakh pivot in Töte with `kk-arab.tsv` plus the high hamza for front words (class `FRONT`
+//! and `NOHAMZA` of that table). For Kazakh and Russian names `uey` writes Töte and `usy` the
+//! Cyrillic pivot (`kk-cyrl.tsv`); `uly` falls back to canonical. For Uyghur names `kk-arab` writes
+//! UEY; the Kazakh-only schemes fall back to canonical.
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::detect::Lang;
 use crate::scheme::Scheme;
-use crate::tables::Table;
+use crate::script::{Script, char_script, word_script};
+use crate::tables::{
+    ARAB_FOLD, ARAB_FORMS, KK_ARAB, KK_ARAB_READ_BACK, KK_ARAB_READ_FRONT, KK_CYRL, Table, UEY,
+    UG_ARAB_READ, UG_CANONICAL, ULY, USY,
+};
 
-/// The language of the Arabic-script parts of a name.
-pub(crate) fn detect_lang(_name: &str) -> Lang {
-    Lang::Und
+/// Characters NFKC must see: presentation forms and the precomposed hamza letters U+0675–U+0678.
+fn needs_nfkc(c: char) -> bool {
+    matches!(c as u32, 0x0675..=0x0678 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
-/// Read one lower-cased Arabic-script word into the pivot of `lang`; returns the pivot's language,
-/// or `None` when this module cannot read it (the caller falls back to deunicode).
-pub(crate) fn to_pivot(_word: &str, _lang: Lang, _out: &mut String) -> Option<Lang> {
-    None
+/// Step 1 of reading: NFKC where needed, then `arab-fold.tsv`, appending to `out`.
+fn fold(word: &str, out: &mut String) {
+    if word.chars().any(needs_nfkc) {
+        let mut forms = String::with_capacity(word.len());
+        ARAB_FORMS.apply(word, &mut forms);
+        let n: String = forms.nfkc().collect();
+        ARAB_FOLD.apply(&n, out);
+    } else {
+        ARAB_FOLD.apply(word, out);
+    }
 }
 
-/// Writers for the Arabic-script and Uyghur schemes.
-pub(crate) fn writer(_scheme: Scheme, _lang: Lang) -> Option<&'static Table> {
-    None
+/// Kazakh and Uyghur evidence in one folded word, added to `kk` and `ug`.
+fn evidence(folded: &str, kk: &mut usize, ug: &mut usize) {
+    let ug_only = UG_ARAB_READ.class("ONLY");
+    let kk_only = KK_ARAB_READ_BACK.class("ONLY");
+    let vowel = UG_ARAB_READ.class("V");
+    let cons = KK_ARAB_READ_BACK.class("CONS");
+    let y = KK_ARAB_READ_BACK.class("Y");
+    let mut prev: Option<char> = None;
+    for c in folded.chars() {
+        if char_script(c) != Script::Arabic {
+            continue;
+        }
+        *ug += usize::from(ug_only.contains(c));
+        *kk += usize::from(kk_only.contains(c));
+        let kazakh_spelling = match prev {
+            None => vowel.contains(c),
+            Some(p) => {
+                (vowel.contains(p) && vowel.contains(c)) || (cons.contains(p) && y.contains(c))
+            }
+        };
+        *kk += usize::from(kazakh_spelling);
+        prev = Some(c);
+    }
+}
+
+/// The language of the Arabic-script parts of a name: Kazakh or Uyghur (the default).
+pub(crate) fn detect_lang(name: &str) -> Lang {
+    let (mut kk, mut ug) = (0, 0);
+    let mut buf = String::new();
+    for word in name.split([' ', '-']) {
+        if word_script(word) != Script::Arabic {
+            continue;
+        }
+        buf.clear();
+        fold(word, &mut buf);
+        evidence(&buf, &mut kk, &mut ug);
+    }
+    if kk > ug { Lang::Kk } else { Lang::Ug }
+}
+
+/// Read one lower-cased Arabic-script word into the pivot of `lang`; returns the pivot's language.
+/// Russian is read as Kazakh (Töte is the only Cyrillic-language Arabic script here); `Und` is
+/// detected from the word itself.
+pub(crate) fn to_pivot(word: &str, lang: Lang, out: &mut String) -> Option<Lang> {
+    let mut folded = String::with_capacity(word.len() + 4);
+    fold(word, &mut folded);
+    let lang = match lang {
+        Lang::Und => {
+            let (mut kk, mut ug) = (0, 0);
+            evidence(&folded, &mut kk, &mut ug);
+            if kk > ug { Lang::Kk } else { Lang::Ug }
+        }
+        l => l,
+    };
+    if lang == Lang::Ug {
+        UG_ARAB_READ.apply(&folded, out);
+        Some(Lang::Ug)
+    } else {
+        read_tote(&folded, out);
+        Some(Lang::Kk)
+    }
+}
+
+/// Whether a folded Töte word is read with front vowels (see `kk-arab-read-front.tsv`).
+fn tote_is_front(folded: &str) -> bool {
+    let t = &KK_ARAB_READ_FRONT;
+    let (hamza, front, back) = (t.class("HAMZA"), t.class("FRONT"), t.class("BACK"));
+    let has = |set: &str| folded.chars().any(|c| set.contains(c));
+    has(hamza) || (has(front) && !has(back))
+}
+
+/// Read a folded Töte word into Kazakh Cyrillic.
+fn read_tote(folded: &str, out: &mut String) {
+    let table = if tote_is_front(folded) {
+        &KK_ARAB_READ_FRONT
+    } else {
+        &KK_ARAB_READ_BACK
+    };
+    let hamza = KK_ARAB_READ_FRONT.class("HAMZA");
+    if folded.chars().any(|c| hamza.contains(c)) {
+        // The hamza only selects the table; drop it so `^` contexts see the first letter.
+        let stripped: String = folded.chars().filter(|c| !hamza.contains(*c)).collect();
+        table.apply(&stripped, out);
+    } else {
+        table.apply(folded, out);
+    }
+}
+
+/// Write a Kazakh (or Russian) Cyrillic pivot word in Töte: `kk-arab.tsv`, with the high hamza
+/// first when the word holds a front vowel (class `FRONT`) and none of class `NOHAMZA`.
+fn write_tote(pivot: &str, out: &mut String) {
+    let (front, nohamza) = (KK_ARAB.class("FRONT"), KK_ARAB.class("NOHAMZA"));
+    if pivot.chars().any(|c| front.contains(c)) && !pivot.chars().any(|c| nohamza.contains(c)) {
+        out.push_str(KK_ARAB.class("HAMZA"));
+    }
+    KK_ARAB.apply(pivot, out);
+}
+
+/// Write `pivot` (of language `lang`) in `scheme` when the scheme needs more than one table pass
+/// (Töte's word-level hamza). Returns `false`, writing nothing, for every other pair.
+pub(crate) fn write_word(pivot: &str, lang: Lang, scheme: Scheme, out: &mut String) -> bool {
+    match (scheme, lang) {
+        (Scheme::KkArab | Scheme::Uey, Lang::Kk | Lang::Ru) => {
+            write_tote(pivot, out);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Writers for the Arabic-script and Uyghur schemes, and for Uyghur in the general schemes.
+pub(crate) fn writer(scheme: Scheme, lang: Lang) -> Option<&'static Table> {
+    use Lang::*;
+    use Scheme::*;
+    Some(match (scheme, lang) {
+        (Canonical, Ug) => &UG_CANONICAL,
+        (Bgn | Uly, Ug) => &ULY,
+        (Usy, Ug) => &USY,
+        (Uey | KkArab, Ug) => &UEY,
+        (KkArab | Uey, Kk | Ru) => &KK_ARAB,
+        (Usy, Kk | Ru) => &KK_CYRL,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Lang, Options, Scheme, romanize, romanize_with};
+
+    fn r(s: &str, scheme: &str) -> String {
+        romanize(s, scheme.parse::<Scheme>().unwrap())
+    }
+
+    #[test]
+    fn issue_examples() {
+        assert_eq!(r("ئىلھام توختى", "canonical"), "Ilham Toxti");
+        assert_eq!(r("گۈلباھار ھەيتىۋاجى", "canonical"), "Gulbahar Heytiwaji");
+        assert_eq!(
+            r("قاسىم-جومارت توقايەۆ", "canonical"),
+            "Qasym-Zhomart Toqaev"
+        );
+        assert_eq!(r("توقايەۆ", "canonical"), r("Тоқаев", "canonical"));
+    }
+
+    #[test]
+    fn detection() {
+        use super::detect_lang;
+        assert_eq!(detect_lang("ئىلھام توختى"), Lang::Ug);
+        assert_eq!(detect_lang("زوردۇن سابىر"), Lang::Ug);
+        assert_eq!(detect_lang("قاسىم-جومارت توقايەۆ"), Lang::Kk);
+        assert_eq!(detect_lang("ارون اتابەك"), Lang::Kk);
+        assert_eq!(detect_lang("ٴبىلاش"), Lang::Kk);
+        assert_eq!(detect_lang("گۇلفيا قازىبەك"), Lang::Kk);
+    }
+
+    #[test]
+    fn presentation_forms() {
+        // ﺋﯩﻠﮬﺎﻡ: initial yeh-hamza, Uyghur i forms, lam, heh doachashmee, alef, meem.
+        assert_eq!(
+            r("\u{FE8B}\u{FBE8}\u{FEE0}\u{FBAC}\u{FE8E}\u{FEE1}", "uly"),
+            "Ilham"
+        );
+        // U+FEEB (initial heh) is ھ, U+FEEA (final heh) is ە, even mid-word (ە does not join left).
+        assert_eq!(r("\u{FEEB}\u{FEEA}\u{FEE9}", "uly"), "Hee");
+        // ئەكپەر in legacy final-form heh: Ekper, not Ihkphr.
+        assert_eq!(
+            r("\u{FE8B}\u{FEEA}\u{FEDB}\u{FB59}\u{FEEA}\u{FEAE}", "uly"),
+            "Ekper"
+        );
+        // Plain ه typed for both: ھ next to a vowel, ە between consonants.
+        assert_eq!(r("ئهكپهر", "uly"), "Ekper");
+        assert_eq!(r("گۈلباهار", "uly"), "Gülbahar");
+        // Precomposed ٵ (U+0675) marks a front Kazakh word.
+        assert_eq!(
+            r("\u{0628}\u{0649}\u{0644}\u{0675}\u{0634}", "usy"),
+            "Біләш"
+        );
+    }
+
+    #[test]
+    fn forced_language() {
+        let o = Options::new(Scheme::Canonical).lang(Lang::Kk);
+        assert_eq!(romanize_with("سابىر", &o), "Sabyr");
+        let o = Options::new(Scheme::Canonical).lang(Lang::Ug);
+        assert_eq!(romanize_with("سابىر", &o), "Sabir");
+        let o = Options::new(Scheme::Uly).lang(Lang::Ug);
+        assert_eq!(romanize_with("Зордун Сабир", &o), "Zordun Sabir");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "ئ",
+            "ٴ",
+            "ء",
+            "\u{0654}",
+            "\u{064E}",
+            "ـ",
+            "٣",
+            "\u{200F}ئا",
+            "ﷺ",
+            "ﻻ",
+            "ٸ",
+            "ئ-ٴ",
+            "ab ئىلھام",
+            "ئىلھامabc",
+            "'",
+            "n'",
+            "җ",
+            "ٴٴٴ",
+        ] {
+            for (scheme, _, _) in crate::SCHEMES {
+                let _ = romanize(s, *scheme);
+            }
+            assert!(crate::normalize(s).is_ascii());
+        }
+    }
 }

@@ -4,7 +4,10 @@
 //! Cyrillic has), the class `MARK` of each Kazakh Latin reader, and the 2017 apostrophe digraphs.
 
 use crate::script::{Script, char_script};
-use crate::tables::{KK_CANONICAL, KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2021_READ, Table};
+use crate::tables::{
+    KK_CANONICAL, KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2021_READ, Table, UG_CYRL_READ,
+    UG_LATN_READ,
+};
 
 /// The language a name part is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,8 +73,9 @@ pub(crate) struct NameInfo {
     pub(crate) cyrillic: Lang,
     /// Language of the Arabic-script parts.
     pub(crate) arabic: Lang,
-    /// The Kazakh Latin reader for the Latin parts, or `None` for plain Latin.
-    pub(crate) latin: Option<&'static Table>,
+    /// The reader for the Latin parts and the language of its pivot (a Kazakh Latin alphabet, or
+    /// ULY for Uyghur), or `None` for plain Latin.
+    pub(crate) latin: Option<(&'static Table, Lang)>,
 }
 
 /// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of
@@ -80,20 +84,29 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
     let kk_only = KK_CANONICAL.class("ONLY");
     let mark18 = KK_LATN_2018_READ.class("MARK");
     let mark21 = KK_LATN_2021_READ.class("MARK");
+    let (ug_cyr, not_ug_cyr) = (UG_CYRL_READ.class("ONLY"), UG_CYRL_READ.class("NOT"));
+    let uly_mark = UG_LATN_READ.class("MARK");
     let (mut kk, mut has_arabic) = (false, false);
+    let (mut ug, mut not_ug, mut uly) = (false, false, false);
     let (mut l18, mut l21, mut l17) = (false, false, false);
     let mut prev = ' ';
     for c in name.chars() {
         match char_script(c) {
-            Script::Cyrillic => {
-                let lc = c.to_lowercase().next().unwrap_or(c);
+            // Only letters outside the Russian alphabet (і, U+0490 on) can tell Kazakh or
+            // Uyghur, and only non-ASCII Latin letters can mark an alphabet: skip the rest cheaply.
+            Script::Cyrillic if c as u32 >= 0x0490 || matches!(c, 'і' | 'І') => {
+                let lc = crate::romanize::lower_char(c);
                 kk |= kk_only.contains(lc);
+                ug |= ug_cyr.contains(lc);
+                not_ug |= not_ug_cyr.contains(lc);
             }
-            Script::Latin => {
-                let lc = if c == 'İ' { 'i' } else { c.to_lowercase().next().unwrap_or(c) };
+            Script::Latin if !c.is_ascii() => {
+                let lc = crate::romanize::lower_char(c);
                 l18 |= mark18.contains(lc);
                 l21 |= mark21.contains(lc) || c == 'İ';
+                uly |= uly_mark.contains(lc);
             }
+            Script::Cyrillic | Script::Latin => {}
             Script::Arabic => has_arabic = true,
             _ => {
                 if c == '\'' && prev.is_ascii_alphabetic() {
@@ -107,16 +120,27 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
         }
         prev = c;
     }
-    let latin = if l18 {
-        Some(&KK_LATN_2018_READ)
+    // ULY (é, ë: no Kazakh alphabet has them) or a name forced to Uyghur reads Latin as ULY.
+    let latin = if uly || forced == Some(Lang::Ug) {
+        Some((&UG_LATN_READ, Lang::Ug))
+    } else if l18 {
+        Some((&KK_LATN_2018_READ, Lang::Kk))
     } else if l21 {
-        Some(&KK_LATN_2021_READ)
+        Some((&KK_LATN_2021_READ, Lang::Kk))
     } else if l17 {
-        Some(&KK_LATN_2017_READ)
+        Some((&KK_LATN_2017_READ, Lang::Kk))
     } else {
         None
     };
-    let cyrillic = forced.unwrap_or(if kk { Lang::Kk } else { Lang::Ru });
+    // Uyghur Cyrillic (USY) has җ and no ұ і.
+    let detected = if ug && !not_ug {
+        Lang::Ug
+    } else if kk {
+        Lang::Kk
+    } else {
+        Lang::Ru
+    };
+    let cyrillic = forced.unwrap_or(detected);
     let arabic = match forced {
         Some(l) => l,
         None if has_arabic => crate::arabic::detect_lang(name),

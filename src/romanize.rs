@@ -3,8 +3,8 @@
 
 use crate::detect::{Lang, NameInfo};
 use crate::scheme::Scheme;
-use crate::script::{Script, word_script};
-use crate::tables::{LATIN_ASCII, Table};
+use crate::script::{Script, char_script};
+use crate::tables::{LATIN_ASCII, Table, UG_CYRL_READ, UG_LATN_READ};
 
 /// Reusable buffers, so romanizing a name allocates only its result.
 #[derive(Default)]
@@ -23,40 +23,84 @@ pub(crate) struct PartInfo {
     pub(crate) fallback: bool,
 }
 
-/// Lower-case `word` into `out`. `İ` becomes plain `i` (not `i` + combining dot).
-pub(crate) fn lower_into(word: &str, out: &mut String) {
+/// Lower-case one character cheaply: ASCII and the Cyrillic blocks by offset (capitals are the even
+/// code points of U+0460–U+052F, except the odd ones of U+04C1–U+04CE), others by
+/// `char::to_lowercase`'s first character. `İ` becomes plain `i`.
+#[inline]
+pub(crate) fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => return c.to_ascii_lowercase(),
+        0x0410..=0x042F => u + 0x20,
+        0x0400..=0x040F => u + 0x50,
+        0x0430..=0x045F => u,
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x052F => u | 1,
+        0x04C0 => 0x04CF,
+        0x04C1..=0x04CE => u + (u & 1),
+        0x0130 => 'i' as u32,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// Lower-case `word` into `out` and return the majority script of its letters (one pass).
+/// Characters whose lower case is longer than one character (rare) use `char::to_lowercase`.
+pub(crate) fn lower_into(word: &str, out: &mut String) -> Script {
     out.clear();
+    let mut n = [0u32; 4];
     for c in word.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+        match char_script(c) {
+            Script::Latin => n[0] += 1,
+            Script::Cyrillic => n[1] += 1,
+            Script::Arabic => n[2] += 1,
+            Script::Other => n[3] += 1,
+            Script::None => {}
+        }
+        if (c as u32) < 0x0530 && c != 'İ' {
+            out.push(lower_char(c));
         } else if c == 'İ' {
             out.push('i');
         } else {
             out.extend(c.to_lowercase());
         }
     }
+    // Ties: Cyrillic, Arabic, Latin, Other (as `script::word_script`).
+    let order = [(1, Script::Cyrillic), (2, Script::Arabic), (0, Script::Latin), (3, Script::Other)];
+    let mut best = (0u32, Script::None);
+    for (i, s) in order {
+        if n[i] > best.0 {
+            best = (n[i], s);
+        }
+    }
+    best.1
 }
 
 /// Upper-case the first letter of `s` and of every space-separated piece of it, in place.
 fn title_case(s: &mut String, turkic: bool) {
-    let mut out = String::with_capacity(s.len() + 2);
     let mut at_start = true;
-    for c in s.chars() {
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap();
+        let n = c.len_utf8();
         if at_start && c.is_alphabetic() {
-            match c {
-                'i' if turkic => out.push('İ'),
-                'ı' => out.push('I'),
-                _ => out.extend(c.to_uppercase()),
-            }
             at_start = false;
-        } else {
-            if c == ' ' {
-                at_start = true;
+            if c.is_ascii() && !(turkic && c == 'i') {
+                s[i..i + 1].make_ascii_uppercase();
+            } else {
+                let up: String = match c {
+                    'i' if turkic => "İ".into(),
+                    'ı' => "I".into(),
+                    _ => c.to_uppercase().collect(),
+                };
+                s.replace_range(i..i + n, &up);
+                i += up.len();
+                continue;
             }
-            out.push(c);
+        } else if c == ' ' {
+            at_start = true;
         }
+        i += n;
     }
-    *s = out;
 }
 
 /// Fold whatever is left outside ASCII: `latin-ascii.tsv` first, then deunicode. Returns whether
@@ -97,24 +141,36 @@ pub(crate) fn part(
     buf: &mut Buffers,
     out: &mut String,
 ) -> PartInfo {
-    let script = word_script(word);
-    lower_into(word, &mut buf.low);
+    let script = lower_into(word, &mut buf.low);
     buf.word.clear();
     let mut fallback = false;
     let mut turkic = false;
     let lang = match script {
         Script::Cyrillic => {
             let lang = info.cyrillic;
-            let pivot_lang = if lang == Lang::Ug { Lang::Ug } else { lang };
-            turkic = write(&buf.low, pivot_lang, scheme, &mut buf.word);
+            if lang == Lang::Ug {
+                // Uyghur Cyrillic (USY) is read into the Uyghur pivot first.
+                buf.pivot.clear();
+                UG_CYRL_READ.apply(&buf.low, &mut buf.pivot);
+                turkic = write(&buf.pivot, Lang::Ug, scheme, &mut buf.word);
+            } else {
+                turkic = write(&buf.low, lang, scheme, &mut buf.word);
+            }
             lang
         }
         Script::Latin => match info.latin {
-            Some(reader) => {
+            Some((reader, lang)) => {
                 buf.pivot.clear();
                 reader.apply(&buf.low, &mut buf.pivot);
-                turkic = write(&buf.pivot, Lang::Kk, scheme, &mut buf.word);
-                Lang::Kk
+                turkic = write(&buf.pivot, lang, scheme, &mut buf.word);
+                lang
+            }
+            // Plain Latin asked for in a Uyghur scheme is read as ULY.
+            None if matches!(scheme, Scheme::Uly | Scheme::Usy | Scheme::Uey) => {
+                buf.pivot.clear();
+                UG_LATN_READ.apply(&buf.low, &mut buf.pivot);
+                turkic = write(&buf.pivot, Lang::Ug, scheme, &mut buf.word);
+                Lang::Ug
             }
             None => {
                 buf.word.push_str(&buf.low);
@@ -149,7 +205,9 @@ pub(crate) fn part(
         fallback |= fold_ascii(&mut buf.word);
         // Canonical keeps ASCII letters, digits and `. , ( ) / &`; everything else is dropped: like
         // the ʺ ʹ of ъ ь, an apostrophe goes (a kept one could be read back as a 2017 digraph).
-        buf.word.retain(|c| c == ' ' || crate::is_canonical_char(c));
+        if !buf.word.bytes().all(|b| b == b' ' || crate::is_canonical_char(b as char)) {
+            buf.word.retain(|c| c == ' ' || crate::is_canonical_char(c));
+        }
     }
     title_case(&mut buf.word, turkic);
     out.push_str(&buf.word);
@@ -159,6 +217,9 @@ pub(crate) fn part(
 /// Write a pivot of language `lang` with the scheme's table (or the canonical one when the scheme
 /// has none for this language). Returns whether the table title-cases the Turkic way.
 fn write(pivot: &str, lang: Lang, scheme: Scheme, out: &mut String) -> bool {
+    if crate::arabic::write_word(pivot, lang, scheme, out) {
+        return false;
+    }
     let table: Option<&Table> = scheme.writer(lang).or_else(|| Scheme::Canonical.writer(lang));
     match table {
         Some(t) => {
