@@ -209,6 +209,9 @@ fn main() {
                 _ => index.push((c, i, i + 1)),
             }
         }
+        for (k, v) in &t.classes {
+            writeln!(out, "/// Class `{k}` of `tables/{}.tsv`.\n#[allow(dead_code)]\npub(crate) const {}_{}: &str = {v:?};", t.name, t.ident, k.to_uppercase()).unwrap();
+        }
         writeln!(out, "/// `tables/{}.tsv`: {}", t.name, t.standard).unwrap();
         writeln!(out, "pub(crate) static {}: Table = Table {{", t.ident).unwrap();
         writeln!(out, "    name: {:?},\n    standard: {:?},\n    turkic: {},", t.name, t.standard, t.turkic).unwrap();
@@ -221,7 +224,27 @@ fn main() {
         for (c, s, e) in &index {
             write!(out, "({c:?}, {s}, {e}),").unwrap();
         }
-        out.push_str("],\n    rules: &[\n");
+        out.push_str("],\n");
+        // Dense index over the span of first characters when it is small (a block or two):
+        // `dense[c - dense_lo]` is the `(start, end)` of c's rules, so a lookup is one load.
+        let lo = index.first().map_or(0, |e| e.0 as u32);
+        let hi = index.last().map_or(0, |e| e.0 as u32);
+        if !index.is_empty() && hi - lo < 1024 {
+            write!(out, "    dense_lo: {lo},\n    dense: &[").unwrap();
+            let mut j = 0;
+            for cp in lo..=hi {
+                if index[j].0 as u32 == cp {
+                    write!(out, "({}, {}),", index[j].1, index[j].2).unwrap();
+                    j += 1;
+                } else {
+                    out.push_str("(0, 0),");
+                }
+            }
+            out.push_str("],\n");
+        } else {
+            out.push_str("    dense_lo: 0,\n    dense: &[],\n");
+        }
+        out.push_str("    rules: &[\n");
         for r in &t.rules {
             write!(out, "        Rule {{ src: {:?}, dst: {:?}, left: ", r.src, r.dst).unwrap();
             emit_atoms(&mut out, &r.left);

@@ -9,25 +9,43 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
 use crate::script::{Script, char_script};
 use crate::tables::{CLEAN, HOMOGLYPHS, HOMOGLYPHS_LATN_CYRL};
 
-/// Whether an ASCII string is already clean: printable, single spaces, no leading/trailing space,
-/// no grave accent (which cleaning turns into an apostrophe).
-fn ascii_is_clean(s: &str) -> bool {
+/// Whether `s` is already clean, checked in one pass without Unicode property lookups: only
+/// printable ASCII (no grave accent), Latin-1/Latin Extended-A/B letters and Cyrillic letters
+/// (all of which are NFC as they stand), single inner spaces, and no word mixing Latin and
+/// Cyrillic letters. Anything else takes the full path.
+fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for &c in b {
-        if !(0x20..0x7f).contains(&c) || c == b'`' {
-            return false;
+    let (mut prev_space, mut lat, mut cyr) = (false, false, false);
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            match c {
+                ' ' | '-' => {
+                    if c == ' ' && prev_space || lat && cyr {
+                        return false;
+                    }
+                    prev_space = c == ' ';
+                    (lat, cyr) = (false, false);
+                    continue;
+                }
+                '`' => return false,
+                _ if c.is_ascii_control() => return false,
+                _ => lat |= c.is_ascii_alphabetic(),
+            }
+        } else {
+            match u {
+                0x00D7 | 0x00F7 => return false,
+                0x00C0..=0x024F => lat = true,
+                0x0400..=0x0481 | 0x048A..=0x052F => cyr = true,
+                _ => return false,
+            }
         }
-        let sp = c == b' ';
-        if sp && prev_space {
-            return false;
-        }
-        prev_space = sp;
+        prev_space = false;
     }
-    true
+    !(lat && cyr)
 }
 
 /// Clean one name. Borrows when the input needs no change.
@@ -37,7 +55,7 @@ fn ascii_is_clean(s: &str) -> bool {
 /// assert_eq!(atau::clean("O\u{2019}Brien"), "O'Brien");
 /// ```
 pub fn clean(input: &str) -> Cow<'_, str> {
-    if input.is_ascii() && ascii_is_clean(input) {
+    if is_clean(input) {
         return Cow::Borrowed(input);
     }
     let nfc: Cow<str> = match is_nfc_quick(input.chars()) {
@@ -54,7 +72,8 @@ pub fn clean(input: &str) -> Cow<'_, str> {
         if c.is_control() {
             continue;
         }
-        let rep = if CLEAN.maps(c) { CLEAN.simple(c) } else { None };
+        let letter = matches!(char_script(c), Script::Latin | Script::Cyrillic);
+        let rep = if !letter && CLEAN.maps(c) { CLEAN.simple(c) } else { None };
         let piece: &str;
         let mut buf = [0u8; 4];
         match rep {

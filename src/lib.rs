@@ -201,20 +201,44 @@ pub fn romanize(name: &str, scheme: Scheme) -> String {
 pub fn romanize_with(name: &str, opts: &Options) -> String {
     let cleaned = clean(name);
     let info = detect::detect(&cleaned, opts.lang);
-    let mut buf = romanize::Buffers::default();
     let mut out = String::with_capacity(cleaned.len() + 8);
-    for p in tokenize::parts(&cleaned) {
-        romanize::part(p.word, &info, opts.scheme, &mut buf, &mut out);
-        out.push_str(p.sep);
-    }
+    BUFFERS.with(|b| {
+        let mut guard = b.try_borrow_mut();
+        let mut local = romanize::Buffers::default();
+        let buf = match guard.as_deref_mut() {
+            Ok(b) => b,
+            Err(_) => &mut local,
+        };
+        for p in tokenize::parts(&cleaned) {
+            romanize::part(p.word, &info, opts.scheme, buf, &mut out);
+            out.push_str(p.sep);
+        }
+    });
     if opts.scheme == Scheme::Canonical {
-        // A part can romanize to nothing (a lone apostrophe or mark): tidy the spaces it leaves.
+        // A part can romanize to nothing (a lone apostrophe or mark) or to several words
+        // (deunicode): tidy the spaces and case that leaves. Otherwise `out` is already tidy.
+        let b = out.as_bytes();
+        let sep = |c: &u8| *c == b' ' || *c == b'-';
+        let tidy = b.first().is_none_or(sep)
+            || b.last().is_some_and(sep)
+            || b.windows(2).any(|w| sep(&w[0]) && sep(&w[1]));
+        if !tidy {
+            return out;
+        }
         return match clean(&out) {
-            Cow::Borrowed(b) => ascii_title(b).into_owned(),
+            Cow::Borrowed(b) => match ascii_title(b) {
+                Cow::Borrowed(_) => out,
+                Cow::Owned(o) => o,
+            },
             Cow::Owned(o) => ascii_title(&o).into_owned(),
         };
     }
     finish(out)
+}
+
+thread_local! {
+    /// Scratch buffers reused across calls on one thread, so a name allocates only its result.
+    static BUFFERS: std::cell::RefCell<romanize::Buffers> = std::cell::RefCell::default();
 }
 
 /// NFC for non-ASCII output (tables hold precomposed letters; this guarantees it).

@@ -33,6 +33,10 @@ pub(crate) struct Table {
     pub(crate) classes: &'static [(&'static str, &'static str)],
     /// `(first char, start, end)` into `rules`, sorted by char.
     pub(crate) index: &'static [(char, usize, usize)],
+    /// First code point covered by `dense`.
+    pub(crate) dense_lo: u32,
+    /// Direct `(start, end)` lookup by `c - dense_lo` (empty when the span is too wide).
+    pub(crate) dense: &'static [(u16, u16)],
     pub(crate) rules: &'static [Rule],
 }
 
@@ -57,6 +61,12 @@ impl Table {
 
     #[inline]
     fn group(&self, c: char) -> &'static [Rule] {
+        if !self.dense.is_empty() {
+            return match self.dense.get((c as u32).wrapping_sub(self.dense_lo) as usize) {
+                Some(&(s, e)) => &self.rules[s as usize..e as usize],
+                None => &[],
+            };
+        }
         match self.index.binary_search_by(|e| e.0.cmp(&c)) {
             Ok(i) => {
                 let (_, s, e) = self.index[i];
@@ -90,33 +100,62 @@ impl Table {
     /// Apply the table once, left to right, to `word` (already lower case), appending to `out`.
     /// Word boundaries for `^`/`$` are the ends of `word`.
     pub(crate) fn apply(&self, word: &str, out: &mut String) {
+        let mut stack = ['\0'; 48];
+        let n = word.chars().count();
+        if n <= stack.len() {
+            for (slot, c) in stack.iter_mut().zip(word.chars()) {
+                *slot = c;
+            }
+            self.apply_chars(&stack[..n], out);
+        } else {
+            let v: Vec<char> = word.chars().collect();
+            self.apply_chars(&v, out);
+        }
+    }
+
+    /// [`Table::apply`] over a word already split into characters.
+    pub(crate) fn apply_chars(&self, word: &[char], out: &mut String) {
         let mut i = 0;
         let mut prev: Option<char> = None;
-        let bytes = word.len();
-        while i < bytes {
-            let rest = &word[i..];
-            let c = rest.chars().next().unwrap();
-            let mut done = false;
+        while i < word.len() {
+            let c = word[i];
+            let mut used = 1;
+            let mut hit: Option<&str> = None;
             for r in self.group(c) {
-                if !rest.starts_with(r.src) {
-                    continue;
-                }
+                let len = if r.src.len() == c.len_utf8() {
+                    1
+                } else {
+                    // Multi-character source: compare the following characters.
+                    let mut k = 0;
+                    let mut ok = true;
+                    for sc in r.src.chars() {
+                        if word.get(i + k) != Some(&sc) {
+                            ok = false;
+                            break;
+                        }
+                        k += 1;
+                    }
+                    if !ok {
+                        continue;
+                    }
+                    k
+                };
                 if !ctx_holds(r.left, prev) {
                     continue;
                 }
-                if !r.right.is_empty() && !ctx_holds(r.right, rest[r.src.len()..].chars().next()) {
+                if !r.right.is_empty() && !ctx_holds(r.right, word.get(i + len).copied()) {
                     continue;
                 }
-                out.push_str(r.dst);
-                i += r.src.len();
-                done = true;
+                hit = Some(r.dst);
+                used = len;
                 break;
             }
-            if !done {
-                out.push(c);
-                i += c.len_utf8();
+            match hit {
+                Some(d) => out.push_str(d),
+                None => out.push(c),
             }
             prev = Some(c);
+            i += used;
         }
     }
 }
