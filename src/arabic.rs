@@ -29,8 +29,8 @@ use crate::detect::Lang;
 use crate::scheme::Scheme;
 use crate::script::{Script, char_script, word_script};
 use crate::tables::{
-    ARAB_FOLD, ARAB_FORMS, KK_ARAB, KK_ARAB_READ_BACK, KK_ARAB_READ_FRONT, KK_CYRL, Table, UEY,
-    UG_ARAB_READ, UG_CANONICAL, ULY, USY,
+    ARAB_FOLD, ARAB_FORMS, KK_ARAB, KK_ARAB_NEUTRAL, KK_ARAB_READ_BACK, KK_ARAB_READ_FRONT,
+    KK_CYRL, Table, UEY, UG_ARAB_READ, UG_CANONICAL, ULY, USY,
 };
 
 /// Characters NFKC must see: presentation forms and the precomposed hamza letters U+0675–U+0678.
@@ -113,12 +113,19 @@ pub(crate) fn to_pivot(word: &str, lang: Lang, out: &mut String) -> Option<Lang>
     }
 }
 
-/// Whether a folded Töte word is read with front vowels (see `kk-arab-read-front.tsv`).
+/// Whether a folded Töte word is read with front vowels (see `kk-arab-read-front.tsv`): a hamza
+/// anywhere, or a FRONT letter and no BACK letter in the word without its harmony-neutral ending
+/// (`kk-arab-neutral.tsv`).
 fn tote_is_front(folded: &str) -> bool {
     let t = &KK_ARAB_READ_FRONT;
     let (hamza, front, back) = (t.class("HAMZA"), t.class("FRONT"), t.class("BACK"));
-    let has = |set: &str| folded.chars().any(|c| set.contains(c));
-    has(hamza) || (has(front) && !has(back))
+    if folded.chars().any(|c| hamza.contains(c)) {
+        return true;
+    }
+    let mut stem = String::with_capacity(folded.len());
+    KK_ARAB_NEUTRAL.apply(folded, &mut stem);
+    let has = |set: &str| stem.chars().any(|c| set.contains(c));
+    has(front) && !has(back)
 }
 
 /// Read a folded Töte word into Kazakh Cyrillic.
@@ -139,10 +146,13 @@ fn read_tote(folded: &str, out: &mut String) {
 }
 
 /// Write a Kazakh (or Russian) Cyrillic pivot word in Töte: `kk-arab.tsv`, with the high hamza
-/// first when the word holds a front vowel (class `FRONT`) and none of class `NOHAMZA`.
+/// first when the word without its harmony-neutral ending (`kk-arab-neutral.tsv`) holds a front
+/// vowel (class `FRONT`) and none of class `NOHAMZA`.
 fn write_tote(pivot: &str, out: &mut String) {
     let (front, nohamza) = (KK_ARAB.class("FRONT"), KK_ARAB.class("NOHAMZA"));
-    if pivot.chars().any(|c| front.contains(c)) && !pivot.chars().any(|c| nohamza.contains(c)) {
+    let mut stem = String::with_capacity(pivot.len());
+    KK_ARAB_NEUTRAL.apply(pivot, &mut stem);
+    if stem.chars().any(|c| front.contains(c)) && !stem.chars().any(|c| nohamza.contains(c)) {
         out.push_str(KK_ARAB.class("HAMZA"));
     }
     KK_ARAB.apply(pivot, out);
