@@ -162,3 +162,57 @@ impl Table {
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The 42 letters of the Kazakh Cyrillic alphabet (33 Russian + ә ғ қ ң ө ұ ү һ і).
+    const KK_CYRILLIC: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+    #[test]
+    fn every_output_is_nfc() {
+        for t in ALL {
+            for r in t.rules {
+                let nfc: String = r.dst.nfc().collect();
+                assert_eq!(r.dst, nfc, "tables/{}.tsv: `{}` → `{}` is not NFC", t.name, r.src, r.dst);
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_tables_write_ascii() {
+        for t in ALL.iter().filter(|t| t.name.ends_with("canonical") || t.name == "latin-ascii") {
+            for r in t.rules {
+                assert!(r.dst.is_ascii(), "tables/{}.tsv: `{}` → `{}` is not ASCII", t.name, r.src, r.dst);
+            }
+        }
+    }
+
+    #[test]
+    fn cyrillic_writers_cover_every_kazakh_letter() {
+        for t in [&KK_BGN, &KK_CANONICAL, &KK_2021, &KK_2018, &KK_2017, &ICAO, &ISO9, &RU_BGN, &RU_CANONICAL] {
+            for c in KK_CYRILLIC.chars() {
+                assert!(t.maps(c), "tables/{}.tsv has no rule for {c}", t.name);
+            }
+            assert!(!t.standard.is_empty());
+        }
+    }
+
+    #[test]
+    fn every_rule_is_reachable_by_its_own_source() {
+        // Applying a table to a rule's own source (with no context) must not panic, and a
+        // context-free single-letter rule must give exactly its output.
+        for t in ALL {
+            for r in t.rules {
+                let mut out = String::new();
+                t.apply(r.src, &mut out);
+                let only = t.rules.iter().filter(|o| o.src == r.src).count() == 1;
+                if only && r.left.is_empty() && r.right.is_empty() && r.src.chars().count() == 1 {
+                    assert_eq!(out, r.dst, "tables/{}.tsv: `{}`", t.name, r.src);
+                }
+            }
+        }
+    }
+}
