@@ -6,9 +6,12 @@
 //!
 //! - a name of two or more parts, for every ordered pair of parts (i, j): part key i with each
 //!   of the first two letters, the first three consonants and the last two letters of part
-//!   key j;
+//!   key j; and the consonant skeletons of all its parts together;
 //! - a one-part name: its key's first three letters, its first four consonants, and its last
 //!   three letters.
+//!
+//! Every name is also indexed by the first six consonants of all its part keys run together,
+//! so that a compound written as one word meets its spaced form.
 //!
 //! A block holding more than [`MAX_BLOCK`] names is not compared all-pairs: its members are
 //! sorted by key and each is compared with the next [`WINDOW`] (sorted neighbourhood), so that
@@ -64,6 +67,11 @@ fn prefix(k: &str, n: usize) -> &[u8] {
 /// The block keys of one prepared name.
 pub(crate) fn block_keys(p: &Prepared, out: &mut Vec<u64>) {
     let keys: Vec<&str> = p.keys().take(6).collect();
+    if !keys.is_empty() {
+        // The consonants of the whole name run together: compounds written as one word.
+        let whole: Vec<u8> = keys.iter().flat_map(|k| consonants(k, 8)).take(6).collect();
+        out.push(hash_of(8, "", &whole));
+    }
     match keys.len() {
         0 => {}
         1 => {
@@ -73,6 +81,10 @@ pub(crate) fn block_keys(p: &Prepared, out: &mut Vec<u64>) {
             out.push(hash_of(3, "", suffix(k, 3)));
         }
         _ => {
+            // All parts' consonant skeletons: catches names whose every part differs in vowels.
+            let mut sk: Vec<Vec<u8>> = keys.iter().map(|k| consonants(k, 8)).collect();
+            sk.sort();
+            out.push(hash_of(7, "", &sk.join(&b' ')));
             for (i, ki) in keys.iter().enumerate() {
                 for (j, kj) in keys.iter().enumerate() {
                     if i != j {

@@ -5,7 +5,8 @@
 //! (by default a weighted Levenshtein distance in which vowel changes, voicing pairs and a lost
 //! `h` cost less than other edits, see [`Measure`]). Parts whose grammatical endings differ
 //! (-ov/-ova, -ovich/-ovna, -uly/-qyzy, a bare stem vs -ov) are scaled down by
-//! [`Matcher::suffix_penalty`]. Part scores are combined as a mean of squares, so one poor part
+//! [`Matcher::suffix_penalty`]. Part scores are averaged over the best alignment, less
+//! [`Matcher::weak_part_penalty`] times the shortfall of the worst aligned part, so one poor part
 //! weighs more than a little doubt in two. Extra parts (a patronymic) count with
 //! [`Matcher::extra_part_weight`]; an initial (`G.`) matches a part it begins.
 
@@ -13,8 +14,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Measure {
     /// Weighted Levenshtein on the keys: substituting one vowel for another costs 0.3 (a for e,
-    /// the two spellings of ә/ə, 0.15), a voicing pair (b/p, d/t, g/k, z/s, v/f, j/x), the ж/ш/ч
-    /// class or p/f 0.5, inserting or deleting a vowel 0.7 and `h` 0.6, anything else 1.
+    /// the two spellings of ә/ə, 0.15); g/k, the ж/ш/ч class, p/f and a voicing pair (b/p, d/t,
+    /// z/s, v/f, j/x) at the end of both keys 0.5, a voicing pair elsewhere 0.8; inserting or deleting a vowel 0.7 and `h` 0.6, anything else 1.
     #[default]
     Weighted,
     /// `strsim::normalized_levenshtein` on the keys.
@@ -78,20 +79,21 @@ struct PartKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     parts: Vec<PartKey>,
+    /// All parts run together, for compounds written as one word (Aliakbar ~ Ali Akbar).
+    whole: PartKey,
 }
 
 impl Prepared {
     /// Prepare from part keys as [`crate::key_parts`] returns them.
     pub fn from_keys<S: AsRef<str>>(keys: &[S]) -> Self {
+        let part = |key: Box<[u8]>| {
+            let suffix = suffix(&key);
+            PartKey { key, suffix }
+        };
+        let whole: String = keys.iter().map(AsRef::as_ref).collect();
         Prepared {
-            parts: keys
-                .iter()
-                .map(|k| {
-                    let key: Box<[u8]> = k.as_ref().as_bytes().into();
-                    let suffix = suffix(&key);
-                    PartKey { key, suffix }
-                })
-                .collect(),
+            parts: keys.iter().map(|k| part(k.as_ref().as_bytes().into())).collect(),
+            whole: part(whole.into_bytes().into()),
         }
     }
 
@@ -130,6 +132,9 @@ pub struct Matcher {
     pub initial_score: f64,
     /// The factor applied to a part pair whose grammatical endings differ (-ov vs -ova).
     pub suffix_penalty: f64,
+    /// Subtracted from the score, times (1 − the lowest aligned part score), when two or more
+    /// parts are aligned: one poor part among good ones points to a different name.
+    pub weak_part_penalty: f64,
     /// The edit measure for part keys that are not equal.
     pub measure: Measure,
 }
@@ -141,6 +146,7 @@ impl Default for Matcher {
             extra_part_weight: 0.5,
             initial_score: 0.85,
             suffix_penalty: 0.5,
+            weak_part_penalty: 0.45,
             measure: Measure::Weighted,
         }
     }
@@ -202,11 +208,17 @@ impl Matcher {
         for (i, pa) in s.parts.iter().take(n8).enumerate() {
             for (j, pb) in l.parts.iter().take(m8).enumerate() {
                 let v = self.part(pa, pb);
-                sims[i][j] = v * v;
+                sims[i][j] = v;
             }
         }
-        let best = assign(&sims, n8, m8);
-        let score = (best / denom).clamp(0.0, 1.0);
+        let (best, worst) = assign(&sims, n8, m8);
+        // One poor part among good ones is evidence of a different name (Nurzhan ~ Nurzat).
+        let penalty = if n8 >= 2 { self.weak_part_penalty * (1.0 - worst) } else { 0.0 };
+        let mut score = (best / denom - penalty).clamp(0.0, 1.0);
+        if n != m {
+            // A compound written as one word or with its article apart (Abdulvahab ~ Abd al-Vahab).
+            score = score.max(self.part(&s.whole, &l.whole));
+        }
         (score >= score_cutoff).then_some(score)
     }
 
@@ -243,8 +255,36 @@ impl Matcher {
             Measure::JaroWinkler => strsim::jaro_winkler(as_str(ka), as_str(kb)),
         };
         let sim = sim.max(0.0);
-        if a.suffix != b.suffix { sim * self.suffix_penalty } else { sim }
+        // A different grammatical ending on the same stem (Kurmangaliev ~ Kurmangalieva,
+        // Atabek ~ Atabekov) is a different name; an ending that only looks different because the
+        // stems differ anyway (Khosrav ~ Khosrov) is judged by the edit measure alone.
+        if a.suffix != b.suffix && self.same_stem(ka, a.suffix, kb, b.suffix) {
+            sim * self.suffix_penalty
+        } else {
+            sim
+        }
     }
+
+    fn same_stem(&self, a: &[u8], sa: Suffix, b: &[u8], sb: Suffix) -> bool {
+        let (x, y) = (stem(a, sa), stem(b, sb));
+        if x.is_empty() || y.is_empty() {
+            return false;
+        }
+        1.0 - weighted_levenshtein(x, y) / x.len().max(y.len()) as f64 >= 0.75
+    }
+}
+
+/// The key without its grammatical ending.
+fn stem(key: &[u8], s: Suffix) -> &[u8] {
+    let n = match s {
+        Suffix::None => 0,
+        Suffix::SurM | Suffix::Uly => {
+            if key.ends_with(b"ulu") || key.ends_with(b"uli") { 3 } else { 2 }
+        }
+        Suffix::SurF | Suffix::PatM => 3 + usize::from(s == Suffix::PatM),
+        Suffix::PatF | Suffix::Kyzy => 4,
+    };
+    &key[..key.len() - n]
 }
 
 fn as_str(b: &[u8]) -> &str {
@@ -252,30 +292,35 @@ fn as_str(b: &[u8]) -> &str {
 }
 
 /// The best total of `sims[i][j]` over one-to-one alignments of the `n` rows into the `m`
-/// columns (`n <= m <= 8`), by dynamic programming over subsets of used columns.
-fn assign(sims: &[[f64; 8]; 8], n: usize, m: usize) -> f64 {
+/// columns (`n <= m <= 8`), by dynamic programming over subsets of used columns, and the lowest
+/// part score in that alignment (ties in the total: the alignment with the higher lowest score).
+fn assign(sims: &[[f64; 8]; 8], n: usize, m: usize) -> (f64, f64) {
     if n == 1 {
-        return sims[0][..m].iter().copied().fold(0.0, f64::max);
+        let b = sims[0][..m].iter().copied().fold(0.0, f64::max);
+        return (b, b);
     }
     let full = 1usize << m;
-    let mut dp = vec![f64::NEG_INFINITY; full];
-    dp[0] = 0.0;
-    let mut best = 0.0f64;
+    let mut dp = vec![(f64::NEG_INFINITY, 0.0f64); full];
+    dp[0] = (0.0, 1.0);
+    let mut best = (0.0f64, 0.0f64);
     for mask in 0..full {
         let row = mask.count_ones() as usize;
-        let v = dp[mask];
+        let (v, lo) = dp[mask];
         if v == f64::NEG_INFINITY {
             continue;
         }
         if row == n {
-            best = best.max(v);
+            if (v, lo) > best {
+                best = (v, lo);
+            }
             continue;
         }
-        for (j, s) in sims[row][..m].iter().enumerate() {
+        for (j, &s) in sims[row][..m].iter().enumerate() {
             if mask & (1 << j) == 0 {
                 let next = mask | (1 << j);
-                if dp[next] < v + s {
-                    dp[next] = v + s;
+                let cand = (v + s, lo.min(s));
+                if cand > dp[next] {
+                    dp[next] = cand;
                 }
             }
         }
@@ -287,7 +332,7 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-fn sub_cost(a: u8, b: u8) -> f64 {
+fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
     if a == b {
         return 0.0;
     }
@@ -297,8 +342,16 @@ fn sub_cost(a: u8, b: u8) -> f64 {
     }
     let (x, y) = if a < b { (a, b) } else { (b, a) };
     match (x, y) {
-        // Voicing pairs (final devoicing, assimilation across schemes): Ayub ~ Ayup.
-        (b'b', b'p') | (b'd', b't') | (b'g', b'k') | (b's', b'z') | (b'f', b'v') | (b'j', b'x') => 0.5,
+        // г/ғ ~ к/қ: Arabic غ and ق are rendered with either (Gafarov ~ Kafarov, Azerbaijani q).
+        (b'g', b'k') => 0.5,
+        // г ~ ғ ~ қ ~ х ~ һ: the velar, uvular and glottal letters are rendered with each other
+        // (Бақыт ~ Бахыт, Galina ~ Halyna in Ukrainian and Belarusian).
+        (b'h', b'k') | (b'g', b'h') => 0.6,
+        // Other voicing pairs: final devoicing (Ayub ~ Ayup, Mohammad ~ Mokhammat) at the end of a
+        // word; inside one they tell names apart more often (Akhmetov, Akhmedov).
+        (b'b', b'p') | (b'd', b't') | (b's', b'z') | (b'f', b'v') | (b'j', b'x') => {
+            if at_end { 0.5 } else { 0.8 }
+        }
         // ж ~ ш ~ ч: Kazakh ш for Russian ч (Шоқан ~ Чокан), German sch for both ж and ш.
         (b'c', b'x') | (b'c', b'j') => 0.5,
         // Arabic and Persian f is p in Uyghur and Kazakh speech: Seypidin ~ Saifuddin.
@@ -326,12 +379,12 @@ fn weighted_levenshtein(a: &[u8], b: &[u8]) -> f64 {
         prev.push(last + indel_cost(cb));
     }
     let mut cur = vec![0.0; b.len() + 1];
-    for &ca in a {
+    for (i, &ca) in a.iter().enumerate() {
         cur[0] = prev[0] + indel_cost(ca);
         for (j, &cb) in b.iter().enumerate() {
             let del = prev[j + 1] + indel_cost(ca);
             let ins = cur[j] + indel_cost(cb);
-            let sub = prev[j] + sub_cost(ca, cb);
+            let sub = prev[j] + sub_cost(ca, cb, i + 1 == a.len() && j + 1 == b.len());
             cur[j + 1] = del.min(ins).min(sub);
         }
         std::mem::swap(&mut prev, &mut cur);
