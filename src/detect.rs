@@ -76,6 +76,9 @@ pub(crate) struct NameInfo {
     /// The reader for the Latin parts and the language of its pivot (a Kazakh Latin alphabet, or
     /// ULY for Uyghur), or `None` for plain Latin.
     pub(crate) latin: Option<(&'static Table, Lang)>,
+    /// The Latin parts have no letter only a Kazakh Latin alphabet has, so a Uyghur scheme
+    /// (uly, usy, uey) reads them as ULY.
+    pub(crate) uly_ok: bool,
 }
 
 /// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of
@@ -86,8 +89,10 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
     let mark21 = KK_LATN_2021_READ.class("MARK");
     let (ug_cyr, not_ug_cyr) = (UG_CYRL_READ.class("ONLY"), UG_CYRL_READ.class("NOT"));
     let uly_mark = UG_LATN_READ.class("MARK");
+    let (uly_shared, uly_weak) = (UG_LATN_READ.class("SHARED"), UG_LATN_READ.class("WEAK"));
     let (mut kk, mut has_arabic) = (false, false);
-    let (mut ug, mut not_ug, mut uly) = (false, false, false);
+    let (mut ug, mut not_ug) = (false, false);
+    let (mut l21_own, mut uly_letters) = (false, false);
     let (mut l18, mut l21, mut l17) = (false, false, false);
     let mut prev = ' ';
     for c in name.chars() {
@@ -104,9 +109,11 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
                 let lc = crate::romanize::lower_char(c);
                 l18 |= mark18.contains(lc);
                 l21 |= mark21.contains(lc) || c == 'İ';
-                uly |= uly_mark.contains(lc);
+                uly_letters |= uly_mark.contains(lc);
+                l21_own |= (mark21.contains(lc) && !uly_shared.contains(lc)) || c == 'İ';
             }
-            Script::Cyrillic | Script::Latin => {}
+            Script::Latin => uly_letters |= uly_weak.contains(c.to_ascii_lowercase()),
+            Script::Cyrillic => {}
             Script::Arabic => has_arabic = true,
             _ => {
                 if c == '\'' && prev.is_ascii_alphabetic() {
@@ -120,7 +127,12 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
         }
         prev = c;
     }
-    // ULY (é, ë: no Kazakh alphabet has them) or a name forced to Uyghur reads Latin as ULY.
+    // Latin that could be ULY: no letter only a Kazakh alphabet has (ö ü are in both ULY and 2021).
+    let uly_ok = !l18 && !l21_own;
+    // ULY rather than Kazakh 2021: ö/ü with a letter 2021 lacks (x w é ë). Otherwise Latin is
+    // read as ULY only in a Uyghur scheme (see `uly_ok`) or when forced to Uyghur; plain Latin
+    // with é or ë (Medvédev, Fëdor) stays plain.
+    let uly = l21 && uly_ok && uly_letters;
     let latin = if uly || forced == Some(Lang::Ug) {
         Some((&UG_LATN_READ, Lang::Ug))
     } else if l18 {
@@ -146,5 +158,5 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
         None if has_arabic => crate::arabic::detect_lang(name),
         None => Lang::Und,
     };
-    NameInfo { cyrillic, arabic, latin }
+    NameInfo { cyrillic, arabic, latin, uly_ok }
 }

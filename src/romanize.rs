@@ -159,18 +159,18 @@ pub(crate) fn part(
             lang
         }
         Script::Latin => match info.latin {
+            // Latin asked for in a Uyghur scheme is read as ULY unless it is Kazakh Latin.
+            _ if info.uly_ok && matches!(scheme, Scheme::Uly | Scheme::Usy | Scheme::Uey) => {
+                buf.pivot.clear();
+                UG_LATN_READ.apply(&buf.low, &mut buf.pivot);
+                turkic = write(&buf.pivot, Lang::Ug, scheme, &mut buf.word);
+                Lang::Ug
+            }
             Some((reader, lang)) => {
                 buf.pivot.clear();
                 reader.apply(&buf.low, &mut buf.pivot);
                 turkic = write(&buf.pivot, lang, scheme, &mut buf.word);
                 lang
-            }
-            // Plain Latin asked for in a Uyghur scheme is read as ULY.
-            None if matches!(scheme, Scheme::Uly | Scheme::Usy | Scheme::Uey) => {
-                buf.pivot.clear();
-                UG_LATN_READ.apply(&buf.low, &mut buf.pivot);
-                turkic = write(&buf.pivot, Lang::Ug, scheme, &mut buf.word);
-                Lang::Ug
             }
             None => {
                 buf.word.push_str(&buf.low);
