@@ -249,6 +249,49 @@ mod tests {
         assert_eq!(romanize_with("Зордун Сабир", &o), "Zordun Sabir");
     }
 
+    const UEY_LETTERS: &str = "ابپتجچخدرزژسشغفقكگڭلمنھوۇۆۈۋېىيەئ";
+
+    /// Round trips over `tests/golden/arabic.tsv`: every Uyghur Arabic input written in ULY reads
+    /// back to itself in UEY, and every Kazakh Cyrillic input written in Töte reads back to itself.
+    #[test]
+    fn round_trips() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/arabic.tsv");
+        let text = std::fs::read_to_string(path).unwrap();
+        let (mut ug, mut kk, mut bad) = (0, 0, Vec::new());
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 || f.len() > 3 {
+                continue; // header, blank, or forced-language rows
+            }
+            let (input, scheme) = (f[0], f[1]);
+            // The 32 UEY letters and ئ only (no ه, marks, digits: those are not written back).
+            let uey_input = input.chars().all(|c| c == ' ' || UEY_LETTERS.contains(c));
+            if scheme == "uly" && uey_input && crate::analyze(input).lang == Lang::Ug {
+                ug += 1;
+                let back = r(&r(input, "uly"), "uey");
+                if back != input {
+                    bad.push(format!("{input} -> {} -> {back}", r(input, "uly")));
+                }
+            }
+            let cyrillic = input
+                .chars()
+                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+            if scheme == "kk-arab" && cyrillic && crate::analyze(input).lang == Lang::Kk {
+                kk += 1;
+                let tote = r(input, "kk-arab");
+                let back = romanize_with(&tote, &Options::new(Scheme::Usy).lang(Lang::Kk));
+                if back != input {
+                    bad.push(format!("{input} -> {tote} -> {back}"));
+                }
+            }
+        }
+        assert!(
+            ug >= 40 && kk >= 25,
+            "too few round-trip rows: {ug} Uyghur, {kk} Kazakh"
+        );
+        assert!(bad.is_empty(), "round trips that fail:\n{}", bad.join("\n"));
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for s in [
