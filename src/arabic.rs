@@ -43,7 +43,8 @@ fn fold(word: &str, out: &mut String) {
     if word.chars().any(needs_nfkc) {
         let mut forms = String::with_capacity(word.len());
         ARAB_FORMS.apply(word, &mut forms);
-        let n: String = forms.nfkc().collect();
+        // NFKC can make capitals out of compatibility characters (🄐 → (A)): lower-case again.
+        let n: String = forms.nfkc().flat_map(char::to_lowercase).collect();
         ARAB_FOLD.apply(&n, out);
     } else {
         ARAB_FOLD.apply(word, out);
