@@ -23,6 +23,8 @@
 //! Cyrillic pivot (`kk-cyrl.tsv`); `uly` falls back to canonical. For Uyghur names `kk-arab` writes
 //! UEY; the Kazakh-only schemes fall back to canonical.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::detect::Lang;
@@ -38,16 +40,22 @@ fn needs_nfkc(c: char) -> bool {
     matches!(c as u32, 0x0675..=0x0678 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
-/// Step 1 of reading: NFKC where needed, then `arab-fold.tsv`, appending to `out`.
-fn fold(word: &str, out: &mut String) {
+/// Step 1 of reading: NFKC where needed, then `arab-fold.tsv`. Borrows when nothing changes.
+fn fold(word: &str) -> Cow<'_, str> {
     if word.chars().any(needs_nfkc) {
         let mut forms = String::with_capacity(word.len());
         ARAB_FORMS.apply(word, &mut forms);
         // NFKC can make capitals out of compatibility characters (🄐 → (A)): lower-case again.
         let n: String = forms.nfkc().flat_map(char::to_lowercase).collect();
-        ARAB_FOLD.apply(&n, out);
+        let mut out = String::with_capacity(n.len());
+        ARAB_FOLD.apply(&n, &mut out);
+        Cow::Owned(out)
+    } else if word.chars().any(|c| ARAB_FOLD.maps(c)) {
+        let mut out = String::with_capacity(word.len());
+        ARAB_FOLD.apply(word, &mut out);
+        Cow::Owned(out)
     } else {
-        ARAB_FOLD.apply(word, out);
+        Cow::Borrowed(word)
     }
 }
 
@@ -79,14 +87,11 @@ fn evidence(folded: &str, kk: &mut usize, ug: &mut usize) {
 /// The language of the Arabic-script parts of a name: Kazakh or Uyghur (the default).
 pub(crate) fn detect_lang(name: &str) -> Lang {
     let (mut kk, mut ug) = (0, 0);
-    let mut buf = String::new();
     for word in name.split([' ', '-']) {
         if word_script(word) != Script::Arabic {
             continue;
         }
-        buf.clear();
-        fold(word, &mut buf);
-        evidence(&buf, &mut kk, &mut ug);
+        evidence(&fold(word), &mut kk, &mut ug);
     }
     if kk > ug { Lang::Kk } else { Lang::Ug }
 }
@@ -95,8 +100,7 @@ pub(crate) fn detect_lang(name: &str) -> Lang {
 /// Russian is read as Kazakh (Töte is the only Cyrillic-language Arabic script here); `Und` is
 /// detected from the word itself.
 pub(crate) fn to_pivot(word: &str, lang: Lang, out: &mut String) -> Option<Lang> {
-    let mut folded = String::with_capacity(word.len() + 4);
-    fold(word, &mut folded);
+    let folded = fold(word);
     let lang = match lang {
         Lang::Und => {
             let (mut kk, mut ug) = (0, 0);
@@ -122,6 +126,9 @@ fn tote_is_front(folded: &str) -> bool {
     let (hamza, front, back) = (t.class("HAMZA"), t.class("FRONT"), t.class("BACK"));
     if folded.chars().any(|c| hamza.contains(c)) {
         return true;
+    }
+    if !folded.chars().any(|c| front.contains(c)) {
+        return false;
     }
     let mut stem = String::with_capacity(folded.len());
     KK_ARAB_NEUTRAL.apply(folded, &mut stem);
