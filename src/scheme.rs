@@ -29,13 +29,16 @@ pub enum Scheme {
     Icao,
     /// ISO 9:1995.
     Iso9,
-    /// Uyghur Latin Yéziqi (ULY), as adopted by BGN/PCGN.
+    /// Uyghur Latin Yéziqi (ULY), as adopted by BGN/PCGN. Plain Latin input is read as ULY;
+    /// Kazakh and Russian names fall back to canonical.
     Uly,
-    /// Uyghur Cyrillic (USY).
+    /// Uyghur Cyrillic (USY). Kazakh and Russian names (also from Töte or Kazakh Latin input)
+    /// are written in Kazakh or Russian Cyrillic.
     Usy,
-    /// Uyghur Arabic script (UEY).
+    /// Uyghur Arabic script (UEY). Kazakh and Russian names are written in Töte.
     Uey,
-    /// Kazakh Arabic script (Töte) as written in Xinjiang.
+    /// Kazakh Arabic script (Töte) as written in Xinjiang, with the high hamza ٴ for front words.
+    /// Uyghur names are written in UEY.
     KkArab,
 }
 
@@ -49,9 +52,9 @@ pub const SCHEMES: &[(Scheme, &str, &str)] = &[
     (Scheme::Icao, "icao", "ICAO 9303 passport spelling"),
     (Scheme::Iso9, "iso9", "ISO 9:1995"),
     (Scheme::Uly, "uly", "Uyghur Latin (ULY)"),
-    (Scheme::Usy, "usy", "Uyghur Cyrillic (USY)"),
-    (Scheme::Uey, "uey", "Uyghur Arabic script (UEY)"),
-    (Scheme::KkArab, "kk-arab", "Kazakh Arabic script (Tote)"),
+    (Scheme::Usy, "usy", "Uyghur Cyrillic (USY); Kazakh/Russian names in their Cyrillic"),
+    (Scheme::Uey, "uey", "Uyghur Arabic script (UEY); Kazakh names in Tote"),
+    (Scheme::KkArab, "kk-arab", "Kazakh Arabic script (Tote); Uyghur names in UEY"),
 ];
 
 impl Scheme {
