@@ -4,10 +4,7 @@
 //! Cyrillic has), the class `MARK` of each Kazakh Latin reader, and the 2017 apostrophe digraphs.
 
 use crate::script::{Script, char_script};
-use crate::tables::{
-    KK_CANONICAL, KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2021_READ, Table, UG_CYRL_READ,
-    UG_LATN_READ,
-};
+use crate::tables::{KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2021_READ, Table, UG_LATN_READ};
 
 /// The language a name part is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,15 +78,21 @@ pub(crate) struct NameInfo {
     pub(crate) uly_ok: bool,
 }
 
+/// Whether the (short) class `set` holds `c`; a linear scan beats `str::contains` at this size.
+#[inline]
+fn has(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
+}
+
 /// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of
 /// Cyrillic and Arabic-script parts (plain Latin stays plain).
 pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
-    let kk_only = KK_CANONICAL.class("ONLY");
-    let mark18 = KK_LATN_2018_READ.class("MARK");
-    let mark21 = KK_LATN_2021_READ.class("MARK");
-    let (ug_cyr, not_ug_cyr) = (UG_CYRL_READ.class("ONLY"), UG_CYRL_READ.class("NOT"));
-    let uly_mark = UG_LATN_READ.class("MARK");
-    let (uly_shared, uly_weak) = (UG_LATN_READ.class("SHARED"), UG_LATN_READ.class("WEAK"));
+    use crate::tables::{
+        KK_CANONICAL_ONLY as kk_only, KK_LATN_2018_READ_MARK as mark18,
+        KK_LATN_2021_READ_MARK as mark21, UG_CYRL_READ_NOT as not_ug_cyr,
+        UG_CYRL_READ_ONLY as ug_cyr, UG_LATN_READ_MARK as uly_mark,
+        UG_LATN_READ_SHARED as uly_shared, UG_LATN_READ_WEAK as uly_weak,
+    };
     let (mut kk, mut has_arabic) = (false, false);
     let (mut ug, mut not_ug) = (false, false);
     let (mut l21_own, mut uly_letters) = (false, false);
@@ -101,18 +104,18 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
             // Uyghur, and only non-ASCII Latin letters can mark an alphabet: skip the rest cheaply.
             Script::Cyrillic if c as u32 >= 0x0490 || matches!(c, 'і' | 'І') => {
                 let lc = crate::romanize::lower_char(c);
-                kk |= kk_only.contains(lc);
-                ug |= ug_cyr.contains(lc);
-                not_ug |= not_ug_cyr.contains(lc);
+                kk |= has(kk_only, lc);
+                ug |= has(ug_cyr, lc);
+                not_ug |= has(not_ug_cyr, lc);
             }
             Script::Latin if !c.is_ascii() => {
                 let lc = crate::romanize::lower_char(c);
-                l18 |= mark18.contains(lc);
-                l21 |= mark21.contains(lc) || c == 'İ';
-                uly_letters |= uly_mark.contains(lc);
-                l21_own |= (mark21.contains(lc) && !uly_shared.contains(lc)) || c == 'İ';
+                l18 |= has(mark18, lc);
+                l21 |= has(mark21, lc) || c == 'İ';
+                uly_letters |= has(uly_mark, lc);
+                l21_own |= (has(mark21, lc) && !has(uly_shared, lc)) || c == 'İ';
             }
-            Script::Latin => uly_letters |= uly_weak.contains(c.to_ascii_lowercase()),
+            Script::Latin => uly_letters |= uly_weak.as_bytes().contains(&(c as u8).to_ascii_lowercase()),
             Script::Cyrillic => {}
             Script::Arabic => has_arabic = true,
             _ => {

@@ -31,6 +31,7 @@ mod blocking;
 mod clean;
 mod cluster;
 mod detect;
+mod fast;
 mod key;
 mod romanize;
 mod scheme;
@@ -199,6 +200,14 @@ pub fn romanize(name: &str, scheme: Scheme) -> String {
 /// assert_eq!(romanize_with("Курмангалиева", &o), "Kurmangalieva");
 /// ```
 pub fn romanize_with(name: &str, opts: &Options) -> String {
+    if let Some(s) = fast::cyrillic_name(name, opts.scheme, opts.lang) {
+        return finish(s);
+    }
+    romanize_general(name, opts)
+}
+
+/// [`romanize_with`] without the all-Cyrillic fast path.
+pub(crate) fn romanize_general(name: &str, opts: &Options) -> String {
     let cleaned = clean(name);
     let info = detect::detect(&cleaned, opts.lang);
     let mut out = String::with_capacity(cleaned.len() + 8);

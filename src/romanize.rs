@@ -141,6 +141,9 @@ pub(crate) fn part(
     buf: &mut Buffers,
     out: &mut String,
 ) -> PartInfo {
+    if let Some(p) = cyrillic_fast(word, info, scheme, out) {
+        return p;
+    }
     let script = lower_into(word, &mut buf.low);
     buf.word.clear();
     let mut fallback = false;
@@ -167,6 +170,11 @@ pub(crate) fn part(
                 Lang::Ug
             }
             Some((reader, lang)) => {
+                if reader.turkic && word.contains('I') {
+                    // An alphabet with Turkic case (2021): capital I is dotless ı, İ is i.
+                    buf.low.clear();
+                    buf.low.extend(word.chars().map(|c| if c == 'I' { 'ı' } else { lower_char(c) }));
+                }
                 buf.pivot.clear();
                 reader.apply(&buf.low, &mut buf.pivot);
                 turkic = write(&buf.pivot, lang, scheme, &mut buf.word);
@@ -212,6 +220,55 @@ pub(crate) fn part(
     title_case(&mut buf.word, turkic);
     out.push_str(&buf.word);
     PartInfo { script, lang, fallback }
+}
+
+/// The common case on one pass and no scratch buffer: a Kazakh or Russian word of Cyrillic letters
+/// only, written by a plain table. Lower-cases into a stack array, applies the writer straight into
+/// `out`, then fixes case in place. `None` when the word needs the general path.
+pub(crate) fn cyrillic_fast(word: &str, info: &NameInfo, scheme: Scheme, out: &mut String) -> Option<PartInfo> {
+    let lang = info.cyrillic;
+    if lang == Lang::Ug || matches!(scheme, Scheme::KkArab | Scheme::Uey) {
+        return None;
+    }
+    let mut stack = ['\0'; 32];
+    let mut n = 0;
+    for c in word.chars() {
+        let u = c as u32;
+        if !(0x0400..=0x0481).contains(&u) && !(0x048A..=0x052F).contains(&u) || n == stack.len() {
+            return None;
+        }
+        stack[n] = lower_char(c);
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let table = scheme.writer(lang).or_else(|| Scheme::Canonical.writer(lang))?;
+    let start = out.len();
+    table.apply_chars(&stack[..n], out);
+    let mut fallback = false;
+    if scheme == Scheme::Canonical && !out.is_char_boundary(start) {
+        return None; // unreachable: `start` was the old length
+    }
+    if scheme == Scheme::Canonical && !out.as_bytes()[start..].iter().all(|&b| crate::is_canonical_char(b as char)) {
+        let mut w = out.split_off(start);
+        fallback = fold_ascii(&mut w);
+        w.retain(|c| c == ' ' || crate::is_canonical_char(c));
+        out.push_str(&w);
+    }
+    // Title case: the first letter of the part (table outputs are lower case).
+    match out[start..].chars().next() {
+        Some(c) if c.is_ascii_lowercase() && !(table.turkic && c == 'i') => {
+            out[start..start + 1].make_ascii_uppercase();
+        }
+        Some(_) => {
+            let mut w = out.split_off(start);
+            title_case(&mut w, table.turkic);
+            out.push_str(&w);
+        }
+        None => {}
+    }
+    Some(PartInfo { script: Script::Cyrillic, lang, fallback })
 }
 
 /// Write a pivot of language `lang` with the scheme's table (or the canonical one when the scheme

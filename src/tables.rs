@@ -44,8 +44,9 @@ fn ctx_holds(ctx: &[Ctx], neighbour: Option<char>) -> bool {
     ctx.is_empty()
         || ctx.iter().any(|a| match (a, neighbour) {
             (Ctx::Boundary, None) => true,
-            (Ctx::In(s), Some(c)) => s.contains(c),
-            (Ctx::NotIn(s), Some(c)) => !s.contains(c),
+            // Classes are short: a linear scan beats `str::contains` here.
+            (Ctx::In(s), Some(c)) => s.chars().any(|x| x == c),
+            (Ctx::NotIn(s), Some(c)) => !s.chars().any(|x| x == c),
             _ => false,
         })
 }
@@ -151,7 +152,15 @@ impl Table {
                 break;
             }
             match hit {
-                Some(d) => out.push_str(d),
+                // Most outputs are one or two ASCII letters: push them without a memcpy call.
+                Some(d) => match d.as_bytes() {
+                    [a] => out.push(*a as char),
+                    [a, b] if *a < 0x80 => {
+                        out.push(*a as char);
+                        out.push(*b as char);
+                    }
+                    _ => out.push_str(d),
+                },
                 None => out.push(c),
             }
             prev = Some(c);
