@@ -300,6 +300,32 @@ mod tests {
         assert!(bad.is_empty(), "round trips that fail:\n{}", bad.join("\n"));
     }
 
+    /// The core's properties on every fixture input: canonical is ASCII and idempotent, and every
+    /// scheme's output is stable under NFC.
+    #[test]
+    fn fixture_inputs_keep_the_core_properties() {
+        use unicode_normalization::UnicodeNormalization;
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/arabic.tsv");
+        let text = std::fs::read_to_string(path).unwrap();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let input = line.split('\t').next().unwrap();
+            let once = crate::normalize(input);
+            assert!(once.is_ascii(), "{input} -> {once}");
+            assert_eq!(crate::normalize(&once), once, "not idempotent: {input}");
+            for (scheme, _, _) in crate::SCHEMES {
+                let out = romanize(input, *scheme);
+                assert_eq!(
+                    out,
+                    out.nfc().collect::<String>(),
+                    "{scheme} not NFC: {input}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for s in [
