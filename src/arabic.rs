@@ -260,7 +260,8 @@ mod tests {
     const UEY_LETTERS: &str = "ابپتجچخدرزژسشغفقكگڭلمنھوۇۆۈۋېىيەئ";
 
     /// Round trips over `tests/golden/arabic.tsv`: every Uyghur Arabic input written in ULY reads
-    /// back to itself in UEY, and every Kazakh Cyrillic input written in Töte reads back to itself.
+    /// back to itself in UEY, and every Cyrillic input written in Töte reads back to itself
+    /// (Uyghur Cyrillic and rows with a 4th column, the Russian names, are left out).
     #[test]
     fn round_trips() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/arabic.tsv");
@@ -284,7 +285,7 @@ mod tests {
             let cyrillic = input
                 .chars()
                 .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-            if scheme == "kk-arab" && cyrillic && crate::analyze(input).lang == Lang::Kk {
+            if scheme == "kk-arab" && cyrillic && crate::analyze(input).lang != Lang::Ug {
                 kk += 1;
                 let tote = r(input, "kk-arab");
                 let back = romanize_with(&tote, &Options::new(Scheme::Usy).lang(Lang::Kk));
@@ -297,6 +298,7 @@ mod tests {
             ug >= 40 && kk >= 25,
             "too few round-trip rows: {ug} Uyghur, {kk} Kazakh"
         );
+        println!("round trips: {ug} UEY -> ULY -> UEY, {kk} Cyrillic -> Töte -> Cyrillic");
         assert!(bad.is_empty(), "round trips that fail:\n{}", bad.join("\n"));
     }
 
