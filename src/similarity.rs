@@ -14,8 +14,9 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Measure {
     /// Weighted Levenshtein on the keys: substituting one vowel for another costs 0.3 (a for e,
-    /// the two spellings of ә/ə, 0.15); g/k, the ж/ш/ч class, p/f and a voicing pair (b/p, d/t,
-    /// z/s, v/f, j/x) at the end of both keys 0.5, a voicing pair elsewhere 0.8; inserting or deleting a vowel 0.7 and `h` 0.6, anything else 1.
+    /// the two spellings of ә/ə, 0.15); g/k, the ж/ш/ч class (j/x/c), p/f and a voicing pair
+    /// (b/p, d/t, z/s, v/f) at the end of both keys 0.5, a voicing pair elsewhere 0.8, the
+    /// velar/glottal pairs h/k and g/h 0.6; inserting or deleting a vowel 0.7 and `h` 0.6, anything else 1.
     #[default]
     Weighted,
     /// `strsim::normalized_levenshtein` on the keys.
@@ -204,11 +205,18 @@ impl Matcher {
         // Parts beyond 8 on the longer side are ignored (names have at most a handful).
         let m8 = m.min(8);
         let n8 = n.min(m8);
+        // The lowest part score an alignment reaching the cutoff can hold: part scores below it
+        // need not be exact (the edit distance stops early), which keeps batch scoring fast.
+        let k = self.weak_part_penalty;
+        let need = if n8 == 1 {
+            score_cutoff * denom
+        } else {
+            (score_cutoff - (n8 - 1) as f64 / denom + k) / (1.0 / denom + k)
+        } - 1e-9;
         let mut sims = [[0.0f64; 8]; 8];
         for (i, pa) in s.parts.iter().take(n8).enumerate() {
             for (j, pb) in l.parts.iter().take(m8).enumerate() {
-                let v = self.part(pa, pb);
-                sims[i][j] = v;
+                sims[i][j] = self.part(pa, pb, need);
             }
         }
         let (best, worst) = assign(&sims, n8, m8);
@@ -217,7 +225,7 @@ impl Matcher {
         let mut score = (best / denom - penalty).clamp(0.0, 1.0);
         if n != m {
             // A compound written as one word or with its article apart (Abdulvahab ~ Abd al-Vahab).
-            score = score.max(self.part(&s.whole, &l.whole));
+            score = score.max(self.part(&s.whole, &l.whole, score_cutoff - 1e-9));
         }
         (score >= score_cutoff).then_some(score)
     }
@@ -237,7 +245,8 @@ impl Matcher {
         BatchMatcher { matcher: *self, query: self.prepare(query) }
     }
 
-    fn part(&self, a: &PartKey, b: &PartKey) -> f64 {
+    /// The score of two part keys; exact when at least `need`, else some value below `need`.
+    fn part(&self, a: &PartKey, b: &PartKey, need: f64) -> f64 {
         if a.key == b.key {
             return 1.0;
         }
@@ -248,8 +257,9 @@ impl Matcher {
         }
         let sim = match self.measure {
             Measure::Weighted => {
-                let d = weighted_levenshtein(ka, kb);
-                1.0 - d / ka.len().max(kb.len()) as f64
+                let len = ka.len().max(kb.len()) as f64;
+                let d = weighted_levenshtein(ka, kb, (1.0 - need) * len);
+                1.0 - d / len
             }
             Measure::Levenshtein => strsim::normalized_levenshtein(as_str(ka), as_str(kb)),
             Measure::JaroWinkler => strsim::jaro_winkler(as_str(ka), as_str(kb)),
@@ -270,7 +280,8 @@ impl Matcher {
         if x.is_empty() || y.is_empty() {
             return false;
         }
-        1.0 - weighted_levenshtein(x, y) / x.len().max(y.len()) as f64 >= 0.75
+        let len = x.len().max(y.len()) as f64;
+        weighted_levenshtein(x, y, 0.25 * len) <= 0.25 * len
     }
 }
 
@@ -299,8 +310,23 @@ fn assign(sims: &[[f64; 8]; 8], n: usize, m: usize) -> (f64, f64) {
         let b = sims[0][..m].iter().copied().fold(0.0, f64::max);
         return (b, b);
     }
+    if n == 2 {
+        let mut best = (0.0f64, 0.0f64);
+        for j1 in 0..m {
+            for j2 in 0..m {
+                if j1 != j2 {
+                    let (x, y) = (sims[0][j1], sims[1][j2]);
+                    let cand = (x + y, x.min(y));
+                    if cand > best {
+                        best = cand;
+                    }
+                }
+            }
+        }
+        return best;
+    }
     let full = 1usize << m;
-    let mut dp = vec![(f64::NEG_INFINITY, 0.0f64); full];
+    let mut dp = [(f64::NEG_INFINITY, 0.0f64); 256];
     dp[0] = (0.0, 1.0);
     let mut best = (0.0f64, 0.0f64);
     for mask in 0..full {
@@ -349,16 +375,19 @@ fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
         (b'h', b'k') | (b'g', b'h') => 0.6,
         // Other voicing pairs: final devoicing (Ayub ~ Ayup, Mohammad ~ Mokhammat) at the end of a
         // word; inside one they tell names apart more often (Akhmetov, Akhmedov).
-        (b'b', b'p') | (b'd', b't') | (b's', b'z') | (b'f', b'v') | (b'j', b'x') => {
+        (b'b', b'p') | (b'd', b't') | (b's', b'z') | (b'f', b'v') => {
             if at_end { 0.5 } else { 0.8 }
         }
         // ж ~ ш ~ ч: Kazakh ш for Russian ч (Шоқан ~ Чокан), German sch for both ж and ш.
-        (b'c', b'x') | (b'c', b'j') => 0.5,
+        (b'c', b'x') | (b'c', b'j') | (b'j', b'x') => 0.5,
         // Arabic and Persian f is p in Uyghur and Kazakh speech: Seypidin ~ Saifuddin.
         (b'f', b'p') => 0.5,
         _ => 1.0,
     }
 }
+
+/// The cheapest insertion or deletion.
+const MIN_INDEL: f64 = 0.6;
 
 fn indel_cost(c: u8) -> f64 {
     if is_vowel(c) {
@@ -370,22 +399,43 @@ fn indel_cost(c: u8) -> f64 {
     }
 }
 
-/// Weighted Levenshtein distance between two keys (see [`Measure::Weighted`]).
-fn weighted_levenshtein(a: &[u8], b: &[u8]) -> f64 {
-    let mut prev: Vec<f64> = Vec::with_capacity(b.len() + 1);
-    prev.push(0.0);
-    for &cb in b {
-        let last = *prev.last().unwrap();
-        prev.push(last + indel_cost(cb));
+/// Weighted Levenshtein distance between two keys (see [`Measure::Weighted`]); once it is
+/// certain to exceed `max` it stops and returns a value above `max`.
+fn weighted_levenshtein(a: &[u8], b: &[u8], max: f64) -> f64 {
+    // Every length difference costs at least the cheapest insertion.
+    if a.len().abs_diff(b.len()) as f64 * MIN_INDEL > max {
+        return f64::INFINITY;
     }
-    let mut cur = vec![0.0; b.len() + 1];
+    // Two rows on the stack for keys of usual length; a heap row only for very long parts.
+    const STACK: usize = 48;
+    if b.len() < STACK {
+        let mut prev = [0.0f64; STACK];
+        let mut cur = [0.0f64; STACK];
+        wlev_rows(a, b, max, &mut prev[..=b.len()], &mut cur[..=b.len()])
+    } else {
+        let mut prev = vec![0.0f64; b.len() + 1];
+        let mut cur = vec![0.0f64; b.len() + 1];
+        wlev_rows(a, b, max, &mut prev, &mut cur)
+    }
+}
+
+fn wlev_rows<'r>(a: &[u8], b: &[u8], max: f64, mut prev: &'r mut [f64], mut cur: &'r mut [f64]) -> f64 {
+    prev[0] = 0.0;
+    for (j, &cb) in b.iter().enumerate() {
+        prev[j + 1] = prev[j] + indel_cost(cb);
+    }
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = prev[0] + indel_cost(ca);
+        let del_a = indel_cost(ca);
+        cur[0] = prev[0] + del_a;
         for (j, &cb) in b.iter().enumerate() {
-            let del = prev[j + 1] + indel_cost(ca);
+            let del = prev[j + 1] + del_a;
             let ins = cur[j] + indel_cost(cb);
             let sub = prev[j] + sub_cost(ca, cb, i + 1 == a.len() && j + 1 == b.len());
             cur[j + 1] = del.min(ins).min(sub);
+        }
+        // Costs are non-negative: once a whole row exceeds `max`, so does the result.
+        if cur.iter().all(|&c| c > max) {
+            return f64::INFINITY;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -456,8 +506,10 @@ mod tests {
 
     #[test]
     fn weighted_distance() {
-        assert_eq!(weighted_levenshtein(b"abc", b"abc"), 0.0);
-        assert!((weighted_levenshtein(b"ayup", b"ayub") - 0.5).abs() < 1e-12);
-        assert!((weighted_levenshtein(b"", b"ab") - 1.7).abs() < 1e-12);
+        let inf = f64::INFINITY;
+        assert_eq!(weighted_levenshtein(b"abc", b"abc", inf), 0.0);
+        assert!((weighted_levenshtein(b"aiup", b"aiub", inf) - 0.5).abs() < 1e-12);
+        assert!((weighted_levenshtein(b"", b"ab", inf) - 1.7).abs() < 1e-12);
+        assert!(weighted_levenshtein(b"kurmanalieva", b"atabek", 2.0) > 2.0);
     }
 }
