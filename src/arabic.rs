@@ -8,7 +8,12 @@
 //! 2. Uyghur: `ug-arab-read.tsv` into the Uyghur pivot (ULY lower case, one character per letter:
 //!    `č š ž ğ ŋ` for ch sh zh gh ng, `'` for ئ inside a word).
 //!    Kazakh: `kk-arab-read-front.tsv` or `kk-arab-read-back.tsv` into the Kazakh Cyrillic pivot,
-//!    the table chosen per word by the classes `HAMZA`, `FRONT`, `BACK` of the front table.
+//!    the table chosen per word by the classes `HAMZA`, `FRONT`, `BACK` of the front table: a
+//!    hamza makes the word front; otherwise ە ك گ do, unless ق ع غ are there too, leaving out the
+//!    harmony-neutral endings of `kk-arab-neutral.tsv` (-ев -ева ...).
+//!
+//! Uyghur Cyrillic (USY, `ug-cyrl-read.tsv`) and Latin (ULY, `ug-latn-read.tsv`) are read into the
+//! same Uyghur pivot by `romanize::part`; `detect` decides when (see the classes of those tables).
 //!
 //! Language of a name ([`detect_lang`]): Uyghur-only letters (class `ONLY` of `ug-arab-read.tsv`:
 //! ئ ې ۈ ژ غ خ) against Kazakh-only letters (class `ONLY` of `kk-arab-read-back.tsv`: ٴ ء ع ح
