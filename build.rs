@@ -53,7 +53,10 @@ fn parse_ctx(
                 return Err(format!("`{alt}`: a boundary cannot be negated"));
             }
             if (body == "^") != is_left {
-                return Err(format!("`{body}` is not allowed in the {} context", if is_left { "left" } else { "right" }));
+                return Err(format!(
+                    "`{body}` is not allowed in the {} context",
+                    if is_left { "left" } else { "right" }
+                ));
             }
             Atom::Boundary
         } else if let Some(cls) = body.strip_prefix('@') {
@@ -61,12 +64,22 @@ fn parse_ctx(
                 .get(cls)
                 .ok_or_else(|| format!("undefined class `@{cls}`"))?
                 .clone();
-            if neg { Atom::NotIn(chars) } else { Atom::In(chars) }
+            if neg {
+                Atom::NotIn(chars)
+            } else {
+                Atom::In(chars)
+            }
         } else if body.starts_with('[') && body.ends_with(']') && body.len() > 2 {
             let chars: String = body[1..body.len() - 1].chars().collect();
-            if neg { Atom::NotIn(chars) } else { Atom::In(chars) }
+            if neg {
+                Atom::NotIn(chars)
+            } else {
+                Atom::In(chars)
+            }
         } else {
-            return Err(format!("bad context `{alt}` (expected ^, $, @CLASS, [chars], or a negation)"));
+            return Err(format!(
+                "bad context `{alt}` (expected ^, $, @CLASS, [chars], or a negation)"
+            ));
         };
         atoms.push(atom);
     }
@@ -128,7 +141,10 @@ fn parse_table(path: &Path, display: &str) -> Result<TableSrc, String> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() < 2 || fields.len() > 4 {
-            return Err(err(format!("expected 2 to 4 TAB-separated fields, found {}", fields.len())));
+            return Err(err(format!(
+                "expected 2 to 4 TAB-separated fields, found {}",
+                fields.len()
+            )));
         }
         let src = fields[0].trim();
         if src.is_empty() {
@@ -138,21 +154,40 @@ fn parse_table(path: &Path, display: &str) -> Result<TableSrc, String> {
             return Err(err(format!("SRC `{src}` must be lower case")));
         }
         let dst = fields[1].trim();
-        let dst = if dst == "∅" { String::new() } else if dst.is_empty() {
+        let dst = if dst == "∅" {
+            String::new()
+        } else if dst.is_empty() {
             return Err(err("empty DST (write ∅ for the empty string)".into()));
-        } else { dst.to_string() };
-        let left = parse_ctx(fields.get(2).copied().unwrap_or(""), &t.classes, true).map_err(err)?;
-        let right = parse_ctx(fields.get(3).copied().unwrap_or(""), &t.classes, false).map_err(err)?;
+        } else {
+            dst.to_string()
+        };
+        let left =
+            parse_ctx(fields.get(2).copied().unwrap_or(""), &t.classes, true).map_err(err)?;
+        let right =
+            parse_ctx(fields.get(3).copied().unwrap_or(""), &t.classes, false).map_err(err)?;
         for prev in t.rules.iter().filter(|r| r.src == src) {
             if prev.left == left && prev.right == right {
-                return Err(err(format!("`{src}` with the same contexts already at line {}", prev.line)));
+                return Err(err(format!(
+                    "`{src}` with the same contexts already at line {}",
+                    prev.line
+                )));
             }
             if prev.left.is_empty() && prev.right.is_empty() {
-                return Err(err(format!("unreachable: `{src}` has an unconditioned rule at line {}", prev.line)));
+                return Err(err(format!(
+                    "unreachable: `{src}` has an unconditioned rule at line {}",
+                    prev.line
+                )));
             }
         }
         let order = t.rules.len();
-        t.rules.push(Rule { src: src.to_string(), dst, left, right, order, line: lineno });
+        t.rules.push(Rule {
+            src: src.to_string(),
+            dst,
+            left,
+            right,
+            order,
+            line: lineno,
+        });
     }
     if t.standard.is_empty() {
         return Err(format!("{display}:1: missing `#! standard:` directive"));
@@ -214,7 +249,17 @@ fn main() {
         }
         writeln!(out, "/// `tables/{}.tsv`: {}", t.name, t.standard).unwrap();
         writeln!(out, "pub(crate) static {}: Table = Table {{", t.ident).unwrap();
-        writeln!(out, "    name: {:?},\n    standard: {:?},\n    turkic: {},", t.name, t.standard, t.turkic).unwrap();
+        writeln!(
+            out,
+            "    name: {:?},\n    standard: {:?},\n    turkic: {},",
+            t.name, t.standard, t.turkic
+        )
+        .unwrap();
+        let letters_only = t
+            .rules
+            .iter()
+            .all(|r| r.dst.bytes().all(|b| b.is_ascii_lowercase()));
+        writeln!(out, "    letters_only: {letters_only},").unwrap();
         out.push_str("    classes: &[");
         for (k, v) in &t.classes {
             write!(out, "({k:?}, {v:?}),").unwrap();
@@ -234,10 +279,18 @@ fn main() {
             let mut j = 0;
             for cp in lo..=hi {
                 if index[j].0 as u32 == cp {
-                    write!(out, "({}, {}),", index[j].1, index[j].2).unwrap();
+                    // Flag a group that is one context-free one-character rule: the common case,
+                    // which `apply` serves without looking at the rule's source or contexts.
+                    let (s, e) = (index[j].1, index[j].2);
+                    let r = &t.rules[s];
+                    let simple = e - s == 1
+                        && r.left.is_empty()
+                        && r.right.is_empty()
+                        && r.src.chars().count() == 1;
+                    write!(out, "({s}, {e}, {simple}),").unwrap();
                     j += 1;
                 } else {
-                    out.push_str("(0, 0),");
+                    out.push_str("(0, 0, false),");
                 }
             }
             out.push_str("],\n");
@@ -246,7 +299,12 @@ fn main() {
         }
         out.push_str("    rules: &[\n");
         for r in &t.rules {
-            write!(out, "        Rule {{ src: {:?}, dst: {:?}, left: ", r.src, r.dst).unwrap();
+            write!(
+                out,
+                "        Rule {{ src: {:?}, dst: {:?}, left: ",
+                r.src, r.dst
+            )
+            .unwrap();
             emit_atoms(&mut out, &r.left);
             out.push_str(", right: ");
             emit_atoms(&mut out, &r.right);
@@ -256,7 +314,12 @@ fn main() {
     }
     out.push_str("/// Every compiled table, in file-name order.\n#[allow(dead_code)]\npub(crate) static ALL: &[&Table] = &[");
     for p in &paths {
-        let stem = p.file_stem().unwrap().to_string_lossy().to_uppercase().replace(['-', '.'], "_");
+        let stem = p
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_uppercase()
+            .replace(['-', '.'], "_");
         write!(out, "&{stem},").unwrap();
     }
     out.push_str("];\n");

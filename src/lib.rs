@@ -128,7 +128,10 @@ pub fn normalize(name: &str) -> String {
 /// assert!(matches!(atau::normalize_cow("Aron Atabek"), Cow::Borrowed(_)));
 /// ```
 pub fn normalize_cow(name: &str) -> Cow<'_, str> {
-    if name.bytes().all(|b| b == b' ' || is_canonical_char(b as char)) {
+    if name
+        .bytes()
+        .all(|b| b == b' ' || is_canonical_char(b as char))
+    {
         let c = clean(name);
         if let Cow::Borrowed(b) = c {
             return ascii_title(b);
@@ -149,7 +152,11 @@ fn ascii_title(s: &str) -> Cow<'_, str> {
     let mut start = true;
     let ok = b.iter().all(|&c| {
         let good = if c.is_ascii_alphabetic() {
-            let g = if start { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() };
+            let g = if start {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_ascii_lowercase()
+            };
             start = false;
             g
         } else {
@@ -167,7 +174,11 @@ fn ascii_title(s: &str) -> Cow<'_, str> {
     let mut start = true;
     for c in s.chars() {
         if c.is_ascii_alphabetic() {
-            out.push(if start { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+            out.push(if start {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
             start = false;
         } else {
             if c == ' ' || c == '-' {
@@ -183,7 +194,7 @@ fn ascii_title(s: &str) -> Cow<'_, str> {
 ///
 /// ```
 /// use atau::{romanize, Scheme};
-/// assert_eq!(romanize("Гауһар", Scheme::Bgn), "Gauhar");
+/// assert_eq!(romanize("Гауһар", Scheme::Bgn), "Gaūhar");
 /// assert_eq!(romanize("Тоқаев", Scheme::Icao), "Tokaev");
 /// assert_eq!(romanize("Тоқаев", Scheme::Iso9), "Toķaev");
 /// ```
@@ -302,12 +313,22 @@ pub fn analyze_with(name: &str, opts: &Options) -> Name {
             sep: p.sep.to_string(),
         });
     }
-    let scripts = [Script::Latin, Script::Cyrillic, Script::Arabic, Script::Other, Script::None];
+    let scripts = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Arabic,
+        Script::Other,
+        Script::None,
+    ];
     let script = (0..4)
         .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
         .filter(|&i| counts[i] > 0)
         .map_or(Script::None, |i| scripts[i]);
-    let lang = tokens.iter().map(|t| t.lang).find(|l| *l != Lang::Und).unwrap_or(Lang::Und);
+    let lang = tokens
+        .iter()
+        .map(|t| t.lang)
+        .find(|l| *l != Lang::Und)
+        .unwrap_or(Lang::Und);
     Name {
         input: name.to_string(),
         canonical,

@@ -65,7 +65,12 @@ pub(crate) fn lower_into(word: &str, out: &mut String) -> Script {
         }
     }
     // Ties: Cyrillic, Arabic, Latin, Other (as `script::word_script`).
-    let order = [(1, Script::Cyrillic), (2, Script::Arabic), (0, Script::Latin), (3, Script::Other)];
+    let order = [
+        (1, Script::Cyrillic),
+        (2, Script::Arabic),
+        (0, Script::Latin),
+        (3, Script::Other),
+    ];
     let mut best = (0u32, Script::None);
     for (i, s) in order {
         if n[i] > best.0 {
@@ -76,7 +81,7 @@ pub(crate) fn lower_into(word: &str, out: &mut String) -> Script {
 }
 
 /// Upper-case the first letter of `s` and of every space-separated piece of it, in place.
-fn title_case(s: &mut String, turkic: bool) {
+pub(crate) fn title_case(s: &mut String, turkic: bool) {
     let mut at_start = true;
     let mut i = 0;
     while i < s.len() {
@@ -123,7 +128,9 @@ fn fold_ascii(s: &mut String) -> bool {
         } else if let Some(d) = deunicode::deunicode_char(c) {
             fallback |= !d.is_empty();
             for ch in d.chars() {
-                if ch.is_ascii_alphanumeric() || ch == ' ' || ch == '\'' || ch == '-' {
+                // Letters, digits and spaces only: a `-` or `'` from deunicode inside a part would
+                // read as a part separator or a 2017 digraph the second time round.
+                if ch.is_ascii_alphanumeric() || ch == ' ' {
                     out.push(ch.to_ascii_lowercase());
                 }
             }
@@ -173,7 +180,10 @@ pub(crate) fn part(
                 if reader.turkic && word.contains('I') {
                     // An alphabet with Turkic case (2021): capital I is dotless ı, İ is i.
                     buf.low.clear();
-                    buf.low.extend(word.chars().map(|c| if c == 'I' { 'ı' } else { lower_char(c) }));
+                    buf.low.extend(
+                        word.chars()
+                            .map(|c| if c == 'I' { 'ı' } else { lower_char(c) }),
+                    );
                 }
                 buf.pivot.clear();
                 reader.apply(&buf.low, &mut buf.pivot);
@@ -193,14 +203,16 @@ pub(crate) fn part(
                     pl
                 }
                 None => {
-                    buf.word.push_str(&deunicode::deunicode(&buf.low).to_lowercase());
+                    buf.word
+                        .push_str(&deunicode::deunicode(&buf.low).to_lowercase());
                     fallback = true;
                     Lang::Und
                 }
             }
         }
         Script::Other => {
-            buf.word.push_str(&deunicode::deunicode(&buf.low).to_lowercase());
+            buf.word
+                .push_str(&deunicode::deunicode(&buf.low).to_lowercase());
             fallback = true;
             Lang::Und
         }
@@ -213,19 +225,32 @@ pub(crate) fn part(
         fallback |= fold_ascii(&mut buf.word);
         // Canonical keeps ASCII letters, digits and `. , ( ) / &`; everything else is dropped: like
         // the ʺ ʹ of ъ ь, an apostrophe goes (a kept one could be read back as a 2017 digraph).
-        if !buf.word.bytes().all(|b| b == b' ' || crate::is_canonical_char(b as char)) {
+        if !buf
+            .word
+            .bytes()
+            .all(|b| b == b' ' || crate::is_canonical_char(b as char))
+        {
             buf.word.retain(|c| c == ' ' || crate::is_canonical_char(c));
         }
     }
     title_case(&mut buf.word, turkic);
     out.push_str(&buf.word);
-    PartInfo { script, lang, fallback }
+    PartInfo {
+        script,
+        lang,
+        fallback,
+    }
 }
 
 /// The common case on one pass and no scratch buffer: a Kazakh or Russian word of Cyrillic letters
 /// only, written by a plain table. Lower-cases into a stack array, applies the writer straight into
 /// `out`, then fixes case in place. `None` when the word needs the general path.
-pub(crate) fn cyrillic_fast(word: &str, info: &NameInfo, scheme: Scheme, out: &mut String) -> Option<PartInfo> {
+pub(crate) fn cyrillic_fast(
+    word: &str,
+    info: &NameInfo,
+    scheme: Scheme,
+    out: &mut String,
+) -> Option<PartInfo> {
     let lang = info.cyrillic;
     if lang == Lang::Ug || matches!(scheme, Scheme::KkArab | Scheme::Uey) {
         return None;
@@ -243,14 +268,20 @@ pub(crate) fn cyrillic_fast(word: &str, info: &NameInfo, scheme: Scheme, out: &m
     if n == 0 {
         return None;
     }
-    let table = scheme.writer(lang).or_else(|| Scheme::Canonical.writer(lang))?;
+    let table = scheme
+        .writer(lang)
+        .or_else(|| Scheme::Canonical.writer(lang))?;
     let start = out.len();
     table.apply_chars(&stack[..n], out);
     let mut fallback = false;
     if scheme == Scheme::Canonical && !out.is_char_boundary(start) {
         return None; // unreachable: `start` was the old length
     }
-    if scheme == Scheme::Canonical && !out.as_bytes()[start..].iter().all(|&b| crate::is_canonical_char(b as char)) {
+    if scheme == Scheme::Canonical
+        && !out.as_bytes()[start..]
+            .iter()
+            .all(|&b| crate::is_canonical_char(b as char))
+    {
         let mut w = out.split_off(start);
         fallback = fold_ascii(&mut w);
         w.retain(|c| c == ' ' || crate::is_canonical_char(c));
@@ -268,7 +299,11 @@ pub(crate) fn cyrillic_fast(word: &str, info: &NameInfo, scheme: Scheme, out: &m
         }
         None => {}
     }
-    Some(PartInfo { script: Script::Cyrillic, lang, fallback })
+    Some(PartInfo {
+        script: Script::Cyrillic,
+        lang,
+        fallback,
+    })
 }
 
 /// Write a pivot of language `lang` with the scheme's table (or the canonical one when the scheme
@@ -277,7 +312,9 @@ fn write(pivot: &str, lang: Lang, scheme: Scheme, out: &mut String) -> bool {
     if crate::arabic::write_word(pivot, lang, scheme, out) {
         return false;
     }
-    let table: Option<&Table> = scheme.writer(lang).or_else(|| Scheme::Canonical.writer(lang));
+    let table: Option<&Table> = scheme
+        .writer(lang)
+        .or_else(|| Scheme::Canonical.writer(lang));
     match table {
         Some(t) => {
             t.apply(pivot, out);

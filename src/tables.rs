@@ -30,14 +30,30 @@ pub(crate) struct Table {
     pub(crate) standard: &'static str,
     /// Title case with Turkic dotted/dotless i.
     pub(crate) turkic: bool,
+    /// Every output is ASCII lower-case letters (or empty).
+    pub(crate) letters_only: bool,
     pub(crate) classes: &'static [(&'static str, &'static str)],
     /// `(first char, start, end)` into `rules`, sorted by char.
     pub(crate) index: &'static [(char, usize, usize)],
     /// First code point covered by `dense`.
     pub(crate) dense_lo: u32,
-    /// Direct `(start, end)` lookup by `c - dense_lo` (empty when the span is too wide).
-    pub(crate) dense: &'static [(u16, u16)],
+    /// Direct `(start, end, simple)` lookup by `c - dense_lo` (empty when the span is too wide);
+    /// `simple`: the group is one context-free one-character rule.
+    pub(crate) dense: &'static [(u16, u16, bool)],
     pub(crate) rules: &'static [Rule],
+}
+
+/// Push a rule's output. Most are one or two ASCII letters: push them without a memcpy call.
+#[inline(always)]
+fn push_dst(out: &mut String, d: &str) {
+    match d.as_bytes() {
+        [a] => out.push(*a as char),
+        [a, b] if *a < 0x80 => {
+            out.push(*a as char);
+            out.push(*b as char);
+        }
+        _ => out.push_str(d),
+    }
 }
 
 fn ctx_holds(ctx: &[Ctx], neighbour: Option<char>) -> bool {
@@ -63,8 +79,11 @@ impl Table {
     #[inline]
     fn group(&self, c: char) -> &'static [Rule] {
         if !self.dense.is_empty() {
-            return match self.dense.get((c as u32).wrapping_sub(self.dense_lo) as usize) {
-                Some(&(s, e)) => &self.rules[s as usize..e as usize],
+            return match self
+                .dense
+                .get((c as u32).wrapping_sub(self.dense_lo) as usize)
+            {
+                Some(&(s, e, _)) => &self.rules[s as usize..e as usize],
                 None => &[],
             };
         }
@@ -120,6 +139,15 @@ impl Table {
         let mut prev: Option<char> = None;
         while i < word.len() {
             let c = word[i];
+            if let Some(&(s, _, true)) = self
+                .dense
+                .get((c as u32).wrapping_sub(self.dense_lo) as usize)
+            {
+                push_dst(out, self.rules[s as usize].dst);
+                prev = Some(c);
+                i += 1;
+                continue;
+            }
             let mut used = 1;
             let mut hit: Option<&str> = None;
             for r in self.group(c) {
@@ -152,15 +180,7 @@ impl Table {
                 break;
             }
             match hit {
-                // Most outputs are one or two ASCII letters: push them without a memcpy call.
-                Some(d) => match d.as_bytes() {
-                    [a] => out.push(*a as char),
-                    [a, b] if *a < 0x80 => {
-                        out.push(*a as char);
-                        out.push(*b as char);
-                    }
-                    _ => out.push_str(d),
-                },
+                Some(d) => push_dst(out, d),
                 None => out.push(c),
             }
             prev = Some(c);
@@ -170,7 +190,6 @@ impl Table {
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
-
 
 #[cfg(test)]
 mod tests {
@@ -185,23 +204,46 @@ mod tests {
         for t in ALL {
             for r in t.rules {
                 let nfc: String = r.dst.nfc().collect();
-                assert_eq!(r.dst, nfc, "tables/{}.tsv: `{}` → `{}` is not NFC", t.name, r.src, r.dst);
+                assert_eq!(
+                    r.dst, nfc,
+                    "tables/{}.tsv: `{}` → `{}` is not NFC",
+                    t.name, r.src, r.dst
+                );
             }
         }
     }
 
     #[test]
     fn canonical_tables_write_ascii() {
-        for t in ALL.iter().filter(|t| t.name.ends_with("canonical") || t.name == "latin-ascii") {
+        for t in ALL
+            .iter()
+            .filter(|t| t.name.ends_with("canonical") || t.name == "latin-ascii")
+        {
             for r in t.rules {
-                assert!(r.dst.is_ascii(), "tables/{}.tsv: `{}` → `{}` is not ASCII", t.name, r.src, r.dst);
+                assert!(
+                    r.dst.is_ascii(),
+                    "tables/{}.tsv: `{}` → `{}` is not ASCII",
+                    t.name,
+                    r.src,
+                    r.dst
+                );
             }
         }
     }
 
     #[test]
     fn cyrillic_writers_cover_every_kazakh_letter() {
-        for t in [&KK_BGN, &KK_CANONICAL, &KK_2021, &KK_2018, &KK_2017, &ICAO, &ISO9, &RU_BGN, &RU_CANONICAL] {
+        for t in [
+            &KK_BGN,
+            &KK_CANONICAL,
+            &KK_2021,
+            &KK_2018,
+            &KK_2017,
+            &ICAO,
+            &ISO9,
+            &RU_BGN,
+            &RU_CANONICAL,
+        ] {
             for c in KK_CYRILLIC.chars() {
                 assert!(t.maps(c), "tables/{}.tsv has no rule for {c}", t.name);
             }
