@@ -7,28 +7,110 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const KK_GIVEN: &[&str] = &[
-    "Гауһар", "Қасым-Жомарт", "Әлия", "Нұрсұлтан", "Айгүл", "Ержан", "Бауыржан", "Гүлнар", "Мағжан",
-    "Шоқан", "Ыбырай", "Әлихан", "Шәмші", "Данияр", "Халида", "Нұрзат", "Өмірзақ", "Ұлжан", "Жібек",
-    "Сәуле", "Асқар", "Мұхтар", "Зуһра", "Іңкәр", "Ақжол",
+    "Гауһар",
+    "Қасым-Жомарт",
+    "Әлия",
+    "Нұрсұлтан",
+    "Айгүл",
+    "Ержан",
+    "Бауыржан",
+    "Гүлнар",
+    "Мағжан",
+    "Шоқан",
+    "Ыбырай",
+    "Әлихан",
+    "Шәмші",
+    "Данияр",
+    "Халида",
+    "Нұрзат",
+    "Өмірзақ",
+    "Ұлжан",
+    "Жібек",
+    "Сәуле",
+    "Асқар",
+    "Мұхтар",
+    "Зуһра",
+    "Іңкәр",
+    "Ақжол",
 ];
 const KK_SURNAMES: &[&str] = &[
-    "Құрманғалиева", "Тоқаев", "Молдағұлова", "Жұмабаев", "Алтынсарин", "Бөкейхан", "Қалдаяқов",
-    "Елеусінов", "Уәлиханов", "Қазыбек", "Ақытхан", "Ермекбай", "Атабек", "Құнанбаев", "Әуезов",
-    "Сәтбаев", "Нұрпейісова", "Жансүгіров", "Сейфуллин", "Мұқанов",
+    "Құрманғалиева",
+    "Тоқаев",
+    "Молдағұлова",
+    "Жұмабаев",
+    "Алтынсарин",
+    "Бөкейхан",
+    "Қалдаяқов",
+    "Елеусінов",
+    "Уәлиханов",
+    "Қазыбек",
+    "Ақытхан",
+    "Ермекбай",
+    "Атабек",
+    "Құнанбаев",
+    "Әуезов",
+    "Сәтбаев",
+    "Нұрпейісова",
+    "Жансүгіров",
+    "Сейфуллин",
+    "Мұқанов",
 ];
 const RU_GIVEN: &[&str] = &[
-    "Гаухар", "Алия", "Нурсултан", "Айгуль", "Ержан", "Бауыржан", "Магжан", "Чокан", "Ибрай", "Илья",
-    "Ольга", "Данияр", "Екатерина", "Юлия", "Сергей", "Наталья", "Артём", "Виктория",
+    "Гаухар",
+    "Алия",
+    "Нурсултан",
+    "Айгуль",
+    "Ержан",
+    "Бауыржан",
+    "Магжан",
+    "Чокан",
+    "Ибрай",
+    "Илья",
+    "Ольга",
+    "Данияр",
+    "Екатерина",
+    "Юлия",
+    "Сергей",
+    "Наталья",
+    "Артём",
+    "Виктория",
 ];
 const RU_SURNAMES: &[&str] = &[
-    "Курмангалиева", "Токаев", "Молдагулова", "Жумабаев", "Алтынсарин", "Букейхан", "Калдаяков",
-    "Елеусинов", "Валиханов", "Ильин", "Рыпакова", "Щербаков", "Ефремова", "Объедков", "Юсупов",
+    "Курмангалиева",
+    "Токаев",
+    "Молдагулова",
+    "Жумабаев",
+    "Алтынсарин",
+    "Букейхан",
+    "Калдаяков",
+    "Елеусинов",
+    "Валиханов",
+    "Ильин",
+    "Рыпакова",
+    "Щербаков",
+    "Ефремова",
+    "Объедков",
+    "Юсупов",
 ];
 const LATIN: &[&str] = &[
-    "Gauhar Qurmanghalieva", "Gaukhar Kurmangalieva", "KURMANGALIYEVA GAUKHAR", "Gauhar Qūrmanğalieva",
-    "Gaýhar Qurmanǵalıeva", "Gauhar Qurmang'alieva", "Kassym-Jomart Tokayev", "Gaukhar Kurmangalijewa",
-    "Shoqan Walikhanov", "Şoqan Uälihanov", "Aliya Moldagulova", "Äliia Moldağūlova", "Ilya Ilyin",
-    "Tschokan Walichanow", "Daniyar Yeleussinov", "Nurzat Ermekbai", "Gülfiye Kazıbek", "Olga Rypakova",
+    "Gauhar Qurmanghalieva",
+    "Gaukhar Kurmangalieva",
+    "KURMANGALIYEVA GAUKHAR",
+    "Gauhar Qūrmanğalieva",
+    "Gaýhar Qurmanǵalıeva",
+    "Gauhar Qurmang'alieva",
+    "Kassym-Jomart Tokayev",
+    "Gaukhar Kurmangalijewa",
+    "Shoqan Walikhanov",
+    "Şoqan Uälihanov",
+    "Aliya Moldagulova",
+    "Äliia Moldağūlova",
+    "Ilya Ilyin",
+    "Tschokan Walichanow",
+    "Daniyar Yeleussinov",
+    "Nurzat Ermekbai",
+    "Gülfiye Kazıbek",
+    "Olga Rypakova",
 ];
 
 /// A tiny deterministic PRNG (xorshift64*), so the corpus is the same on every run.
@@ -75,20 +157,28 @@ fn run_group(c: &mut Criterion, group: &str, names: &[String]) {
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Elements(names.len() as u64));
     g.sample_size(10);
-    g.bench_with_input(BenchmarkId::new("atau::normalize", names.len()), names, |b, names| {
-        b.iter(|| {
-            for n in names {
-                black_box(atau::normalize(black_box(n)));
-            }
-        })
-    });
-    g.bench_with_input(BenchmarkId::new("deunicode", names.len()), names, |b, names| {
-        b.iter(|| {
-            for n in names {
-                black_box(deunicode::deunicode(black_box(n)));
-            }
-        })
-    });
+    g.bench_with_input(
+        BenchmarkId::new("atau::normalize", names.len()),
+        names,
+        |b, names| {
+            b.iter(|| {
+                for n in names {
+                    black_box(atau::normalize(black_box(n)));
+                }
+            })
+        },
+    );
+    g.bench_with_input(
+        BenchmarkId::new("deunicode", names.len()),
+        names,
+        |b, names| {
+            b.iter(|| {
+                for n in names {
+                    black_box(deunicode::deunicode(black_box(n)));
+                }
+            })
+        },
+    );
     g.finish();
 }
 

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::script::{Script, char_script};
 use crate::tables::{CLEAN, HOMOGLYPHS, HOMOGLYPHS_LATN_CYRL};
@@ -73,7 +73,11 @@ pub fn clean(input: &str) -> Cow<'_, str> {
             continue;
         }
         let letter = matches!(char_script(c), Script::Latin | Script::Cyrillic);
-        let rep = if !letter && CLEAN.maps(c) { CLEAN.simple(c) } else { None };
+        let rep = if !letter && CLEAN.maps(c) {
+            CLEAN.simple(c)
+        } else {
+            None
+        };
         let piece: &str;
         let mut buf = [0u8; 4];
         match rep {
@@ -126,7 +130,10 @@ fn fold_homoglyphs(s: &mut String) {
         r.push_str(&s[last..start]);
         for c in word.chars() {
             let lower = c.to_lowercase().next().unwrap_or(c);
-            match (char_script(c) == from).then(|| table.simple(lower)).flatten() {
+            match (char_script(c) == from)
+                .then(|| table.simple(lower))
+                .flatten()
+            {
                 Some(rep) if c.is_uppercase() => r.extend(rep.chars().flat_map(char::to_uppercase)),
                 Some(rep) => r.push_str(rep),
                 None => r.push(c),
@@ -157,12 +164,18 @@ mod tests {
 
     #[test]
     fn ascii_borrowed() {
-        assert!(matches!(clean("Aron Atabek"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            clean("Aron Atabek"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn whitespace_and_invisibles() {
-        assert_eq!(clean("\u{feff} Aron\t\u{200e} Atabek \u{2067}"), "Aron Atabek");
+        assert_eq!(
+            clean("\u{feff} Aron\t\u{200e} Atabek \u{2067}"),
+            "Aron Atabek"
+        );
         assert_eq!(clean("Aron\u{0007}  Atabek"), "Aron Atabek");
     }
 

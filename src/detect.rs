@@ -115,7 +115,11 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
                 uly_letters |= has(uly_mark, lc);
                 l21_own |= (has(mark21, lc) && !has(uly_shared, lc)) || c == 'İ';
             }
-            Script::Latin => uly_letters |= uly_weak.as_bytes().contains(&(c as u8).to_ascii_lowercase()),
+            Script::Latin => {
+                uly_letters |= uly_weak
+                    .as_bytes()
+                    .contains(&(c as u8).to_ascii_lowercase())
+            }
             Script::Cyrillic => {}
             Script::Arabic => has_arabic = true,
             _ => {
@@ -161,5 +165,10 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
         None if has_arabic => crate::arabic::detect_lang(name),
         None => Lang::Und,
     };
-    NameInfo { cyrillic, arabic, latin, uly_ok }
+    NameInfo {
+        cyrillic,
+        arabic,
+        latin,
+        uly_ok,
+    }
 }

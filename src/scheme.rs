@@ -44,23 +44,55 @@ pub enum Scheme {
 
 /// Every scheme with its name and a one-line description, in `--list-schemes` order.
 pub const SCHEMES: &[(Scheme, &str, &str)] = &[
-    (Scheme::Canonical, "canonical", "BGN/PCGN of the detected language, folded to ASCII (default)"),
-    (Scheme::Bgn, "bgn", "BGN/PCGN with diacritics (Kazakh 1979, Russian 1947, Uyghur ULY)"),
+    (
+        Scheme::Canonical,
+        "canonical",
+        "BGN/PCGN of the detected language, folded to ASCII (default)",
+    ),
+    (
+        Scheme::Bgn,
+        "bgn",
+        "BGN/PCGN with diacritics (Kazakh 1979, Russian 1947, Uyghur ULY)",
+    ),
     (Scheme::Kk2021, "kk-2021", "Kazakh Latin alphabet of 2021"),
-    (Scheme::Kk2018, "kk-2018", "Kazakh Latin alphabet of 2018 (Decree 637, acute)"),
-    (Scheme::Kk2017, "kk-2017", "Kazakh Latin alphabet of 2017 (Decree 569, apostrophes)"),
+    (
+        Scheme::Kk2018,
+        "kk-2018",
+        "Kazakh Latin alphabet of 2018 (Decree 637, acute)",
+    ),
+    (
+        Scheme::Kk2017,
+        "kk-2017",
+        "Kazakh Latin alphabet of 2017 (Decree 569, apostrophes)",
+    ),
     (Scheme::Icao, "icao", "ICAO 9303 passport spelling"),
     (Scheme::Iso9, "iso9", "ISO 9:1995"),
     (Scheme::Uly, "uly", "Uyghur Latin (ULY)"),
-    (Scheme::Usy, "usy", "Uyghur Cyrillic (USY); Kazakh/Russian names in their Cyrillic"),
-    (Scheme::Uey, "uey", "Uyghur Arabic script (UEY); Kazakh names in Tote"),
-    (Scheme::KkArab, "kk-arab", "Kazakh Arabic script (Tote); Uyghur names in UEY"),
+    (
+        Scheme::Usy,
+        "usy",
+        "Uyghur Cyrillic (USY); Kazakh/Russian names in their Cyrillic",
+    ),
+    (
+        Scheme::Uey,
+        "uey",
+        "Uyghur Arabic script (UEY); Kazakh names in Tote",
+    ),
+    (
+        Scheme::KkArab,
+        "kk-arab",
+        "Kazakh Arabic script (Tote); Uyghur names in UEY",
+    ),
 ];
 
 impl Scheme {
     /// The scheme's name as accepted by [`str::parse`] and the CLI's `--scheme`.
     pub fn name(self) -> &'static str {
-        SCHEMES.iter().find(|s| s.0 == self).map(|s| s.1).unwrap_or("canonical")
+        SCHEMES
+            .iter()
+            .find(|s| s.0 == self)
+            .map(|s| s.1)
+            .unwrap_or("canonical")
     }
 
     /// The table that writes a pivot of language `lang` in this scheme, if there is one.
@@ -96,7 +128,12 @@ pub struct ParseSchemeError(String);
 impl std::fmt::Display for ParseSchemeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<&str> = SCHEMES.iter().map(|s| s.1).collect();
-        write!(f, "unknown scheme `{}`; valid schemes: {}", self.0, names.join(", "))
+        write!(
+            f,
+            "unknown scheme `{}`; valid schemes: {}",
+            self.0,
+            names.join(", ")
+        )
     }
 }
 

@@ -43,18 +43,30 @@ impl std::fmt::Display for Script {
 pub(crate) fn char_script(c: char) -> Script {
     let u = c as u32;
     if u < 0x80 {
-        return if c.is_ascii_alphabetic() { Script::Latin } else { Script::None };
+        return if c.is_ascii_alphabetic() {
+            Script::Latin
+        } else {
+            Script::None
+        };
     }
     match u {
         0x00D7 | 0x00F7 => Script::None,
         0x00C0..=0x024F | 0x0250..=0x02AF | 0x1E00..=0x1EFF => Script::Latin,
         0x00AA | 0x00BA | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => {
-            if c.is_alphabetic() { Script::Latin } else { Script::None }
+            if c.is_alphabetic() {
+                Script::Latin
+            } else {
+                Script::None
+            }
         }
         // Cyrillic letters; U+0482–U+0489 are a sign and combining marks.
         0x0400..=0x0481 | 0x048A..=0x052F => Script::Cyrillic,
         0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
-            if c.is_alphabetic() { Script::Cyrillic } else { Script::None }
+            if c.is_alphabetic() {
+                Script::Cyrillic
+            } else {
+                Script::None
+            }
         }
         0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
             // Letters only: Arabic digits, punctuation and marks are `None`.
@@ -65,7 +77,11 @@ pub(crate) fn char_script(c: char) -> Script {
             }
         }
         _ => {
-            if c.is_alphabetic() { Script::Other } else { Script::None }
+            if c.is_alphabetic() {
+                Script::Other
+            } else {
+                Script::None
+            }
         }
     }
 }
@@ -82,7 +98,12 @@ pub(crate) fn word_script(word: &str) -> Script {
             Script::None => {}
         }
     }
-    let order = [(1, Script::Cyrillic), (2, Script::Arabic), (0, Script::Latin), (3, Script::Other)];
+    let order = [
+        (1, Script::Cyrillic),
+        (2, Script::Arabic),
+        (0, Script::Latin),
+        (3, Script::Other),
+    ];
     let mut best = (0usize, Script::None);
     for (i, s) in order {
         if n[i] > best.0 {

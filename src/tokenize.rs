@@ -19,7 +19,10 @@ pub(crate) fn parts(s: &str) -> impl Iterator<Item = Part<'_>> {
         let wend = rest.find([' ', '-']).unwrap_or(rest.len());
         let after = &rest[wend..];
         let slen = after.len() - after.trim_start_matches([' ', '-']).len();
-        let part = Part { word: &rest[..wend], sep: &after[..slen] };
+        let part = Part {
+            word: &rest[..wend],
+            sep: &after[..slen],
+        };
         rest = &after[slen..];
         Some(part)
     })
@@ -31,7 +34,9 @@ mod tests {
 
     #[test]
     fn hyphen_and_space() {
-        let v: Vec<_> = parts("Kassym-Jomart Tokayev").map(|p| (p.word, p.sep)).collect();
+        let v: Vec<_> = parts("Kassym-Jomart Tokayev")
+            .map(|p| (p.word, p.sep))
+            .collect();
         assert_eq!(v, [("Kassym", "-"), ("Jomart", " "), ("Tokayev", "")]);
     }
 

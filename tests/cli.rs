@@ -28,7 +28,10 @@ fn names_as_arguments() {
 
 #[test]
 fn stdin_keeps_one_line_per_line_including_empty_ones() {
-    let o = run(&[], "Гаухар Курмангалиева\n\n  \nTOKAYEV KASSYM-JOMART\r\nlast without newline".as_bytes());
+    let o = run(
+        &[],
+        "Гаухар Курмангалиева\n\n  \nTOKAYEV KASSYM-JOMART\r\nlast without newline".as_bytes(),
+    );
     assert!(o.status.success());
     assert_eq!(
         stdout(&o),
@@ -59,15 +62,29 @@ fn unknown_scheme_lists_valid_ones_and_exits_2() {
     let o = run(&["--scheme", "klingon", "x"], b"");
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("kk-2021") && err.contains("icao") && err.contains("iso9"), "{err}");
+    assert!(
+        err.contains("kk-2021") && err.contains("icao") && err.contains("iso9"),
+        "{err}"
+    );
 }
 
 #[test]
 fn list_schemes() {
     let o = run(&["--list-schemes"], b"");
     assert!(o.status.success());
-    let names: Vec<String> = stdout(&o).lines().map(|l| l.split('\t').next().unwrap().to_string()).collect();
-    for s in ["canonical", "bgn", "kk-2021", "kk-2018", "kk-2017", "icao", "iso9"] {
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    for s in [
+        "canonical",
+        "bgn",
+        "kk-2021",
+        "kk-2018",
+        "kk-2017",
+        "icao",
+        "iso9",
+    ] {
         assert!(names.iter().any(|n| n == s), "{s} missing from {names:?}");
     }
 }

@@ -26,7 +26,10 @@ fn golden_fixtures() {
             }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 3 || f.len() > 4 {
-                failures.push(format!("{name}:{}: expected 3 or 4 TAB-separated fields", i + 1));
+                failures.push(format!(
+                    "{name}:{}: expected 3 or 4 TAB-separated fields",
+                    i + 1
+                ));
                 continue;
             }
             if f[0] == "input" {
@@ -63,6 +66,15 @@ fn golden_fixtures() {
             }
         }
     }
-    println!("golden: {rows} rows in {} files, {} failures", files.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {rows} golden rows fail:\n{}", failures.len(), failures.join("\n"));
+    println!(
+        "golden: {rows} rows in {} files, {} failures",
+        files.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} golden rows fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

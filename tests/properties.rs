@@ -53,6 +53,12 @@ proptest! {
 
 #[test]
 fn ascii_title_fast_path_borrows() {
-    assert!(matches!(normalize_cow("Kassym-Jomart Tokayev"), std::borrow::Cow::Borrowed(_)));
-    assert_eq!(normalize("  kassym-JOMART   tokayev "), "Kassym-Jomart Tokayev");
+    assert!(matches!(
+        normalize_cow("Kassym-Jomart Tokayev"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    assert_eq!(
+        normalize("  kassym-JOMART   tokayev "),
+        "Kassym-Jomart Tokayev"
+    );
 }
