@@ -7,7 +7,9 @@ use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::script::{Script, char_script};
-use crate::tables::{CLEAN, HOMOGLYPHS, HOMOGLYPHS_LATN_CYRL};
+use crate::tables::{
+    CLEAN, HOMOGLYPHS, HOMOGLYPHS_LATN_CYRL, HOMOGLYPHS_LATN_CYRL_UPPER, HOMOGLYPHS_UPPER,
+};
 
 /// Whether `s` is already clean, checked in one pass without Unicode property lookups: only
 /// printable ASCII (no grave accent), Latin-1/Latin Extended-A/B letters and Cyrillic letters
@@ -121,15 +123,16 @@ fn fold_homoglyphs(s: &mut String) {
         if lat == 0 || cyr == 0 || lat == cyr {
             continue;
         }
-        let (from, table) = if lat > cyr {
-            (Script::Cyrillic, &HOMOGLYPHS)
+        let (from, lower_t, upper_t) = if lat > cyr {
+            (Script::Cyrillic, &HOMOGLYPHS, &HOMOGLYPHS_UPPER)
         } else {
-            (Script::Latin, &HOMOGLYPHS_LATN_CYRL)
+            (Script::Latin, &HOMOGLYPHS_LATN_CYRL, &HOMOGLYPHS_LATN_CYRL_UPPER)
         };
         let r = result.get_or_insert_with(|| String::with_capacity(s.len()));
         r.push_str(&s[last..start]);
         for c in word.chars() {
             let lower = c.to_lowercase().next().unwrap_or(c);
+            let table = if c.is_uppercase() { upper_t } else { lower_t };
             match (char_script(c) == from)
                 .then(|| table.simple(lower))
                 .flatten()
@@ -189,6 +192,9 @@ mod tests {
         assert_eq!(clean("Гауhар"), "Гауһар");
         // Capital Cyrillic А in an all-caps Latin word.
         assert_eq!(clean("KURMANGALIEV\u{0410}"), "KURMANGALIEVA");
+        // A Latin capital H in an all-caps Cyrillic word is Н, a lower-case h is һ.
+        assert_eq!(clean("НҰРЛAH"), "НҰРЛАН");
+        assert_eq!(clean("ГАУhАР"), "ГАУһАР");
     }
 
     #[test]

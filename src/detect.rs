@@ -98,7 +98,7 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
     let (mut l21_own, mut uly_letters) = (false, false);
     let (mut l18, mut l21, mut l17) = (false, false, false);
     let mut prev = ' ';
-    for c in name.chars() {
+    for (i, c) in name.char_indices() {
         match char_script(c) {
             // Only letters outside the Russian alphabet (і, U+0490 on) can tell Kazakh or
             // Uyghur, and only non-ASCII Latin letters can mark an alphabet: skip the rest cheaply.
@@ -124,11 +124,15 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
             Script::Arabic => has_arabic = true,
             _ => {
                 if c == '\'' && prev.is_ascii_alphabetic() {
-                    let mut d = [0u8; 8];
-                    let lp = prev.to_ascii_lowercase();
-                    let n = lp.encode_utf8(&mut d[..4]).len();
-                    d[n] = b'\'';
-                    l17 |= KK_LATN_2017_READ.has_src(std::str::from_utf8(&d[..n + 1]).unwrap());
+                    let lp = prev.to_ascii_lowercase() as u8;
+                    // ULY writes an apostrophe between two letters that would otherwise read as
+                    // one of its digraphs (s'h, n'g, z'h, g'h, c'h): that is not a 2017 letter.
+                    let next = name[i + 1..].bytes().next().map(|b| b.to_ascii_lowercase());
+                    let uly_sep = next.is_some_and(|nb| {
+                        std::str::from_utf8(&[lp, nb]).is_ok_and(|d| UG_LATN_READ.has_src(d))
+                    });
+                    let d = [lp, b'\''];
+                    l17 |= !uly_sep && KK_LATN_2017_READ.has_src(std::str::from_utf8(&d).unwrap());
                 }
             }
         }
