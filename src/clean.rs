@@ -80,12 +80,11 @@ pub fn clean(input: &str) -> Cow<'_, str> {
         } else {
             None
         };
-        let piece: &str;
         let mut buf = [0u8; 4];
-        match rep {
-            Some(r) => piece = r,
-            None => piece = c.encode_utf8(&mut buf),
-        }
+        let piece: &str = match rep {
+            Some(r) => r,
+            None => c.encode_utf8(&mut buf),
+        };
         if piece.is_empty() {
             continue;
         }
@@ -126,7 +125,11 @@ fn fold_homoglyphs(s: &mut String) {
         let (from, lower_t, upper_t) = if lat > cyr {
             (Script::Cyrillic, &HOMOGLYPHS, &HOMOGLYPHS_UPPER)
         } else {
-            (Script::Latin, &HOMOGLYPHS_LATN_CYRL, &HOMOGLYPHS_LATN_CYRL_UPPER)
+            (
+                Script::Latin,
+                &HOMOGLYPHS_LATN_CYRL,
+                &HOMOGLYPHS_LATN_CYRL_UPPER,
+            )
         };
         let r = result.get_or_insert_with(|| String::with_capacity(s.len()));
         r.push_str(&s[last..start]);

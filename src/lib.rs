@@ -50,6 +50,16 @@ pub use similarity::{BatchMatcher, Matcher, Measure, Prepared, similarity};
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The compiled transliteration tables: each table's name (its file in `tables/`) and the
+/// standard it follows, as written in the table's header.
+///
+/// ```
+/// assert!(atau::tables().any(|(name, std)| name == "kk-bgn" && std.contains("BGN/PCGN")));
+/// ```
+pub fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
+    tables::ALL.iter().map(|t| (t.name, t.standard))
+}
+
 /// How to romanize: the output scheme and an optional language override.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -151,7 +161,7 @@ fn ascii_title(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let mut start = true;
     let ok = b.iter().all(|&c| {
-        let good = if c.is_ascii_alphabetic() {
+        if c.is_ascii_alphabetic() {
             let g = if start {
                 c.is_ascii_uppercase()
             } else {
@@ -164,8 +174,7 @@ fn ascii_title(s: &str) -> Cow<'_, str> {
                 start = true;
             }
             true
-        };
-        good
+        }
     });
     if ok {
         return Cow::Borrowed(s);
