@@ -38,6 +38,12 @@ pub(crate) fn lower_char(c: char) -> char {
         0x04C0 => 0x04CF,
         0x04C1..=0x04CE => u + (u & 1),
         0x0130 => 'i' as u32,
+        // Latin-1 capitals (not ×), and Latin Extended-A, whose capitals are the even code points
+        // except in U+0139–U+0148 and U+0179–U+017E, where they are the odd ones.
+        0x00C0..=0x00DE if u != 0x00D7 => u + 0x20,
+        0x00DF..=0x00FF => u,
+        0x0100..=0x012F | 0x0132..=0x0137 | 0x014A..=0x0177 => u | 1,
+        0x0139..=0x0148 | 0x0179..=0x017E => u + (u & 1),
         _ => return c.to_lowercase().next().unwrap_or(c),
     };
     char::from_u32(l).unwrap_or(c)
@@ -323,6 +329,22 @@ fn write(pivot: &str, lang: Lang, scheme: Scheme, out: &mut String) -> bool {
         None => {
             out.push_str(pivot);
             false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lower_char;
+
+    /// The offset rules of `lower_char` agree with Unicode's lower case on every letter they cover.
+    #[test]
+    fn lower_char_matches_unicode() {
+        for u in 0u32..0x0530 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut l = c.to_lowercase();
+            let (Some(first), None) = (l.next(), l.next()) else { continue };
+            assert_eq!(lower_char(c), first, "U+{u:04X} {c}");
         }
     }
 }

@@ -121,16 +121,16 @@ impl Table {
     /// Word boundaries for `^`/`$` are the ends of `word`.
     pub(crate) fn apply(&self, word: &str, out: &mut String) {
         let mut stack = ['\0'; 48];
-        let n = word.chars().count();
-        if n <= stack.len() {
-            for (slot, c) in stack.iter_mut().zip(word.chars()) {
-                *slot = c;
+        let mut n = 0;
+        for c in word.chars() {
+            if n == stack.len() {
+                let v: Vec<char> = word.chars().collect();
+                return self.apply_chars(&v, out);
             }
-            self.apply_chars(&stack[..n], out);
-        } else {
-            let v: Vec<char> = word.chars().collect();
-            self.apply_chars(&v, out);
+            stack[n] = c;
+            n += 1;
         }
+        self.apply_chars(&stack[..n], out);
     }
 
     /// [`Table::apply`] over a word already split into characters.
