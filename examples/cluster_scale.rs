@@ -23,24 +23,31 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.replace('_', "").parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.replace('_', "").parse().ok())
+        .unwrap_or(100_000);
     let t0 = Instant::now();
     let (names, truth) = synth::generate(n, 42);
     let generated = t0.elapsed();
     let people = truth.iter().max().map_or(0, |&m| m + 1);
-    println!("generated {n} names of {people} people in {:.2} s", generated.as_secs_f64());
+    println!(
+        "generated {n} names of {people} people in {:.2} s",
+        generated.as_secs_f64()
+    );
     for s in names.iter().take(8) {
         println!("  e.g. {s}");
     }
     let t1 = Instant::now();
     // Record when each stage first reports, and its size, to show where the time goes.
     let stages = std::sync::Mutex::new(Vec::<(atau::Stage, f64, usize)>::new());
-    let ids = atau::cluster_with_progress(&names, &atau::Matcher::default(), &|stage, _done, total| {
-        let mut v = stages.lock().unwrap();
-        if v.last().is_none_or(|l| l.0 != stage) {
-            v.push((stage, t1.elapsed().as_secs_f64(), total));
-        }
-    });
+    let ids =
+        atau::cluster_with_progress(&names, &atau::Matcher::default(), &|stage, _done, total| {
+            let mut v = stages.lock().unwrap();
+            if v.last().is_none_or(|l| l.0 != stage) {
+                v.push((stage, t1.elapsed().as_secs_f64(), total));
+            }
+        });
     let wall = t1.elapsed();
     let clusters = ids.iter().max().map_or(0, |&m| m + 1);
     let (p, r) = synth::pairwise(&truth, &ids);
@@ -48,10 +55,16 @@ fn main() {
     for (stage, at, total) in stages.into_inner().unwrap() {
         println!("stage       {stage:?} from {at:.2} s ({total} items)");
     }
-    println!("cluster     {n} names -> {clusters} clusters in {:.2} s wall", wall.as_secs_f64());
+    println!(
+        "cluster     {n} names -> {clusters} clusters in {:.2} s wall",
+        wall.as_secs_f64()
+    );
     match peak_rss_mb() {
         Some(mb) => println!("peak RSS    {mb:.0} MB (VmHWM, whole process incl. generator)"),
         None => println!("peak RSS    unavailable (no /proc/self/status)"),
     }
-    println!("pairwise    precision {p:.4} recall {r:.4} F1 {:.4}", 2.0 * p * r / (p + r));
+    println!(
+        "pairwise    precision {p:.4} recall {r:.4} F1 {:.4}",
+        2.0 * p * r / (p + r)
+    );
 }

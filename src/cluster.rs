@@ -1,7 +1,7 @@
 //! Clustering: group the spellings of one name without comparing all pairs.
 //!
-//! 1. Every name is keyed ([`crate::key_parts`], in parallel); names whose sorted part keys are
-//!    equal are one group at once (they score 1 against each other).
+//! 1. Every distinct input is keyed ([`crate::key_parts`], in parallel); names whose sorted part
+//!    keys are equal are one group at once (they score 1 against each other).
 //! 2. Candidate pairs of distinct keys come from the blocking index (`blocking.rs`).
 //! 3. Candidates are scored by the [`Matcher`] in parallel; pairs at or above its threshold are
 //!    merged in order of decreasing score (ties by index, so the result is deterministic).
@@ -22,7 +22,7 @@ use crate::similarity::{Matcher, Prepared};
 /// The stage a long clustering run is in, for progress reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Computing match keys (`done` of `total` names).
+    /// Computing match keys (`done` of `total` distinct names).
     Keys,
     /// Scoring candidate pairs (`done` of `total` pairs).
     Scoring,
@@ -63,26 +63,43 @@ where
     F: Fn(Stage, usize, usize) + Sync,
 {
     let n = names.len();
+    // 0. Identical inputs are keyed once.
+    let mut slot_of: Vec<u32> = Vec::with_capacity(n);
+    let mut uniq: Vec<&str> = Vec::new();
+    {
+        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(n);
+        for s in names {
+            let s = s.as_ref();
+            let next = uniq.len() as u32;
+            let u = *seen.entry(s).or_insert(next);
+            if u == next {
+                uniq.push(s);
+            }
+            slot_of.push(u);
+        }
+    }
     // 1. Keys, in parallel.
+    let u = uniq.len();
     let counter = AtomicUsize::new(0);
-    let step = (n / 100).max(1);
-    let keys: Vec<Vec<String>> = names
+    let step = (u / 100).max(1);
+    let keys: Vec<Vec<String>> = uniq
         .par_iter()
         .map(|s| {
-            let k = crate::key_parts(s.as_ref());
+            let k = crate::key_parts(s);
             let c = counter.fetch_add(1, Ordering::Relaxed) + 1;
-            if c % step == 0 || c == n {
-                progress(Stage::Keys, c, n);
+            if c % step == 0 || c == u {
+                progress(Stage::Keys, c, u);
             }
             k
         })
         .collect();
+    drop(uniq);
     // Unique sorted-key groups ("reps"); names without parts stay alone.
-    let mut rep_of = vec![u32::MAX; n];
+    let mut rep_of_slot = vec![u32::MAX; u];
     let mut reps: Vec<Prepared> = Vec::new();
     let mut rep_sort: Vec<String> = Vec::new();
     {
-        let mut index: HashMap<String, u32> = HashMap::with_capacity(n / 2);
+        let mut index: HashMap<String, u32> = HashMap::with_capacity(u);
         for (i, k) in keys.into_iter().enumerate() {
             if k.is_empty() {
                 continue;
@@ -96,9 +113,11 @@ where
                 reps.push(Prepared::from_keys(&k));
                 rep_sort.push(joined);
             }
-            rep_of[i] = r;
+            rep_of_slot[i] = r;
         }
     }
+    let rep_of: Vec<u32> = slot_of.iter().map(|&s| rep_of_slot[s as usize]).collect();
+    drop(slot_of);
     // 2. Candidates.
     let pairs = crate::blocking::candidate_pairs(&reps, &rep_sort);
     drop(rep_sort);
@@ -113,7 +132,9 @@ where
             let v: Vec<(f64, u32, u32)> = chunk
                 .iter()
                 .filter_map(|&(a, b)| {
-                    matcher.score(&reps[a as usize], &reps[b as usize], t).map(|s| (s, a, b))
+                    matcher
+                        .score(&reps[a as usize], &reps[b as usize], t)
+                        .map(|s| (s, a, b))
                 })
                 .collect();
             let before = counter.fetch_add(chunk.len(), Ordering::Relaxed);
@@ -144,7 +165,10 @@ where
             for &x in ma.iter().take(4) {
                 for &y in mb.iter().take(4) {
                     all += 1;
-                    if matcher.score(&reps[x as usize], &reps[y as usize], t).is_some() {
+                    if matcher
+                        .score(&reps[x as usize], &reps[y as usize], t)
+                        .is_some()
+                    {
                         pass += 1;
                     }
                 }
@@ -183,7 +207,10 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> Self {
-        UnionFind { parent: (0..n as u32).collect(), members: (0..n as u32).map(|i| vec![i]).collect() }
+        UnionFind {
+            parent: (0..n as u32).collect(),
+            members: (0..n as u32).map(|i| vec![i]).collect(),
+        }
     }
 
     fn find(&mut self, mut x: u32) -> u32 {
@@ -197,8 +224,15 @@ impl UnionFind {
 
     /// Union two roots: the smaller joins the larger (ties: the lower index stays root).
     fn union(&mut self, a: u32, b: u32) {
-        let (la, lb) = (self.members[a as usize].len(), self.members[b as usize].len());
-        let (keep, gone) = if la > lb || (la == lb && a < b) { (a, b) } else { (b, a) };
+        let (la, lb) = (
+            self.members[a as usize].len(),
+            self.members[b as usize].len(),
+        );
+        let (keep, gone) = if la > lb || (la == lb && a < b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
         self.parent[gone as usize] = keep;
         let moved = std::mem::take(&mut self.members[gone as usize]);
         self.members[keep as usize].extend(moved);
@@ -211,13 +245,21 @@ mod tests {
 
     #[test]
     fn empty_lines_are_singletons() {
-        assert_eq!(cluster(&["", "Aron Atabek", "", "ARON ATABEK"]), [0, 1, 2, 1]);
+        assert_eq!(
+            cluster(&["", "Aron Atabek", "", "ARON ATABEK"]),
+            [0, 1, 2, 1]
+        );
         assert!(cluster::<&str>(&[]).is_empty());
     }
 
     #[test]
     fn order_free_partition() {
-        let a = ["Gaukhar Kurmangalieva", "Nurzhan Ermekbai", "Гауһар Құрманғалиева", "Nurzat Ermekbai"];
+        let a = [
+            "Gaukhar Kurmangalieva",
+            "Nurzhan Ermekbai",
+            "Гауһар Құрманғалиева",
+            "Nurzat Ermekbai",
+        ];
         let b = [a[3], a[2], a[1], a[0]];
         let (ca, cb) = (cluster(&a), cluster(&b));
         for i in 0..4 {

@@ -44,7 +44,10 @@ enum Suffix {
 }
 
 fn suffix(key: &[u8]) -> Suffix {
-    let ends = |s: &[&str]| s.iter().any(|e| key.len() > e.len() + 1 && key.ends_with(e.as_bytes()));
+    let ends = |s: &[&str]| {
+        s.iter()
+            .any(|e| key.len() > e.len() + 1 && key.ends_with(e.as_bytes()))
+    };
     if ends(&["ovna", "evna", "ihna", "ivna"]) {
         Suffix::PatF
     } else if ends(&["ovic", "evic"]) {
@@ -93,14 +96,19 @@ impl Prepared {
         };
         let whole: String = keys.iter().map(AsRef::as_ref).collect();
         Prepared {
-            parts: keys.iter().map(|k| part(k.as_ref().as_bytes().into())).collect(),
+            parts: keys
+                .iter()
+                .map(|k| part(k.as_ref().as_bytes().into()))
+                .collect(),
             whole: part(whole.into_bytes().into()),
         }
     }
 
     /// The part keys.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.parts.iter().map(|p| std::str::from_utf8(&p.key).unwrap_or(""))
+        self.parts
+            .iter()
+            .map(|p| std::str::from_utf8(&p.key).unwrap_or(""))
     }
 
     /// The number of parts.
@@ -189,7 +197,11 @@ impl Matcher {
 
     /// The similarity of two prepared names when it is at least `score_cutoff`, else `None`.
     pub fn score(&self, a: &Prepared, b: &Prepared, score_cutoff: f64) -> Option<f64> {
-        let (s, l) = if a.parts.len() <= b.parts.len() { (a, b) } else { (b, a) };
+        let (s, l) = if a.parts.len() <= b.parts.len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let (n, m) = (s.parts.len(), l.parts.len());
         if m == 0 {
             return (1.0 >= score_cutoff).then_some(1.0);
@@ -221,7 +233,11 @@ impl Matcher {
         }
         let (best, worst) = assign(&sims, n8, m8);
         // One poor part among good ones is evidence of a different name (Nurzhan ~ Nurzat).
-        let penalty = if n8 >= 2 { self.weak_part_penalty * (1.0 - worst) } else { 0.0 };
+        let penalty = if n8 >= 2 {
+            self.weak_part_penalty * (1.0 - worst)
+        } else {
+            0.0
+        };
         let mut score = (best / denom - penalty).clamp(0.0, 1.0);
         if n != m {
             // A compound written as one word or with its article apart (Abdulvahab ~ Abd al-Vahab).
@@ -242,7 +258,10 @@ impl Matcher {
     /// assert_eq!(hits, [true, false]);
     /// ```
     pub fn batch(&self, query: &str) -> BatchMatcher {
-        BatchMatcher { matcher: *self, query: self.prepare(query) }
+        BatchMatcher {
+            matcher: *self,
+            query: self.prepare(query),
+        }
     }
 
     /// The score of two part keys; exact when at least `need`, else some value below `need`.
@@ -253,7 +272,11 @@ impl Matcher {
         let (ka, kb) = (&a.key[..], &b.key[..]);
         if ka.len() == 1 || kb.len() == 1 {
             let (i, full) = if ka.len() == 1 { (ka, kb) } else { (kb, ka) };
-            return if full.first() == i.first() { self.initial_score } else { 0.0 };
+            return if full.first() == i.first() {
+                self.initial_score
+            } else {
+                0.0
+            };
         }
         let sim = match self.measure {
             Measure::Weighted => {
@@ -290,7 +313,11 @@ fn stem(key: &[u8], s: Suffix) -> &[u8] {
     let n = match s {
         Suffix::None => 0,
         Suffix::SurM | Suffix::Uly => {
-            if key.ends_with(b"ulu") || key.ends_with(b"uli") { 3 } else { 2 }
+            if key.ends_with(b"ulu") || key.ends_with(b"uli") {
+                3
+            } else {
+                2
+            }
         }
         Suffix::SurF | Suffix::PatM => 3 + usize::from(s == Suffix::PatM),
         Suffix::PatF | Suffix::Kyzy => 4,
@@ -364,7 +391,11 @@ fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
     }
     if is_vowel(a) && is_vowel(b) {
         // ә / Uyghur ə is written a (passports, press) or e (ULY, Azerbaijani-style): Ekper ~ Ekpar.
-        return if (a, b) == (b'a', b'e') || (a, b) == (b'e', b'a') { 0.15 } else { 0.3 };
+        return if (a, b) == (b'a', b'e') || (a, b) == (b'e', b'a') {
+            0.15
+        } else {
+            0.3
+        };
     }
     let (x, y) = if a < b { (a, b) } else { (b, a) };
     match (x, y) {
@@ -376,7 +407,11 @@ fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
         // Other voicing pairs: final devoicing (Ayub ~ Ayup, Mohammad ~ Mokhammat) at the end of a
         // word; inside one they tell names apart more often (Akhmetov, Akhmedov).
         (b'b', b'p') | (b'd', b't') | (b's', b'z') | (b'f', b'v') => {
-            if at_end { 0.5 } else { 0.8 }
+            if at_end {
+                0.5
+            } else {
+                0.8
+            }
         }
         // ж ~ ш ~ ч: Kazakh ш for Russian ч (Шоқан ~ Чокан), German sch for both ж and ш.
         (b'c', b'x') | (b'c', b'j') | (b'j', b'x') => 0.5,
@@ -419,7 +454,13 @@ fn weighted_levenshtein(a: &[u8], b: &[u8], max: f64) -> f64 {
     }
 }
 
-fn wlev_rows<'r>(a: &[u8], b: &[u8], max: f64, mut prev: &'r mut [f64], mut cur: &'r mut [f64]) -> f64 {
+fn wlev_rows<'r>(
+    a: &[u8],
+    b: &[u8],
+    max: f64,
+    mut prev: &'r mut [f64],
+    mut cur: &'r mut [f64],
+) -> f64 {
     prev[0] = 0.0;
     for (j, &cb) in b.iter().enumerate() {
         prev[j + 1] = prev[j] + indel_cost(cb);
@@ -459,7 +500,8 @@ pub struct BatchMatcher {
 impl BatchMatcher {
     /// The similarity of the query to `candidate` if it is at least `score_cutoff`.
     pub fn similarity(&self, candidate: &str, score_cutoff: f64) -> Option<f64> {
-        self.matcher.score(&self.query, &self.matcher.prepare(candidate), score_cutoff)
+        self.matcher
+            .score(&self.query, &self.matcher.prepare(candidate), score_cutoff)
     }
 
     /// The same for an already prepared candidate.
@@ -479,7 +521,14 @@ mod tests {
 
     #[test]
     fn symmetric_and_bounded() {
-        let names = ["Gaukhar Kurmangalieva", "G. Kurmangalieva", "Ablajan Awut Ayup", "Ayup", "", "Tokayev"];
+        let names = [
+            "Gaukhar Kurmangalieva",
+            "G. Kurmangalieva",
+            "Ablajan Awut Ayup",
+            "Ayup",
+            "",
+            "Tokayev",
+        ];
         for a in names {
             for b in names {
                 let (x, y) = (similarity(a, b), similarity(b, a));
@@ -500,7 +549,10 @@ mod tests {
         let m = Matcher::default();
         let q = m.batch("Gaukhar Kurmangalieva");
         for c in ["Gauhar Qurmanghalieva", "Kurmanbayeva Gaukhar", "Nurzhan"] {
-            assert_eq!(q.similarity(c, 0.0), Some(m.similarity("Gaukhar Kurmangalieva", c)));
+            assert_eq!(
+                q.similarity(c, 0.0),
+                Some(m.similarity("Gaukhar Kurmangalieva", c))
+            );
         }
     }
 

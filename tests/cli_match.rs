@@ -21,7 +21,10 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn key_args_and_stdin() {
-    let o = run(&["--key", "Гауһар Құрманғалиева", "KURMANGALIYEVA GAUKHAR"], b"");
+    let o = run(
+        &["--key", "Гауһар Құрманғалиева", "KURMANGALIYEVA GAUKHAR"],
+        b"",
+    );
     assert!(o.status.success());
     let lines: Vec<_> = stdout(&o).lines().map(String::from).collect();
     assert_eq!(lines.len(), 2);
@@ -32,7 +35,14 @@ fn key_args_and_stdin() {
 
 #[test]
 fn compare() {
-    let o = run(&["--compare", "Tokayev Kassym-Jomart", "Kassym-Jomart Tokayev"], b"");
+    let o = run(
+        &[
+            "--compare",
+            "Tokayev Kassym-Jomart",
+            "Kassym-Jomart Tokayev",
+        ],
+        b"",
+    );
     assert_eq!(stdout(&o), "1.0000\tsame\n");
     let o = run(&["--compare", "Nurzhan Ermekbai", "Nurzat Ermekbai"], b"");
     assert!(stdout(&o).ends_with("\tdifferent\n"), "{}", stdout(&o));
@@ -45,7 +55,10 @@ fn cluster_every_line_once() {
     let input = "Гауһар Құрманғалиева\nGaukhar Kurmangalieva\n\nGaukhar Kurmangaliev\r\nKURMANGALIYEVA GAUKHAR\n";
     let o = run(&["--cluster"], input.as_bytes());
     assert!(o.status.success());
-    assert_eq!(stdout(&o), "0\tГауһар Құрманғалиева\n0\tGaukhar Kurmangalieva\n1\t\n2\tGaukhar Kurmangaliev\n0\tKURMANGALIYEVA GAUKHAR\n");
+    assert_eq!(
+        stdout(&o),
+        "0\tГауһар Құрманғалиева\n0\tGaukhar Kurmangalieva\n1\t\n2\tGaukhar Kurmangaliev\n0\tKURMANGALIYEVA GAUKHAR\n"
+    );
     assert!(o.stderr.is_empty(), "no progress bar on a pipe");
     let o = run(&["--cluster", "--json"], input.as_bytes());
     assert_eq!(stdout(&o).lines().count(), 3);

@@ -27,7 +27,10 @@ fn pairs(n: usize) -> f64 {
 }
 
 /// Pairwise (precision, recall, F1) of `pred` against `gold` via the contingency table.
-fn pairwise<G: std::hash::Hash + Eq, P: std::hash::Hash + Eq>(gold: &[G], pred: &[P]) -> (f64, f64, f64) {
+fn pairwise<G: std::hash::Hash + Eq, P: std::hash::Hash + Eq>(
+    gold: &[G],
+    pred: &[P],
+) -> (f64, f64, f64) {
     let mut cells: HashMap<(&G, &P), usize> = HashMap::new();
     let mut g: HashMap<&G, usize> = HashMap::new();
     let mut p: HashMap<&P, usize> = HashMap::new();
@@ -41,7 +44,11 @@ fn pairwise<G: std::hash::Hash + Eq, P: std::hash::Hash + Eq>(gold: &[G], pred: 
     let pp: f64 = p.values().map(|&c| pairs(c)).sum();
     let prec = if pp > 0.0 { tp / pp } else { 1.0 };
     let rec = if gp > 0.0 { tp / gp } else { 1.0 };
-    let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
+    let f1 = if prec + rec > 0.0 {
+        2.0 * prec * rec / (prec + rec)
+    } else {
+        0.0
+    };
     (prec, rec, f1)
 }
 
@@ -50,7 +57,10 @@ fn evaluate(path: &str) -> (f64, f64, f64) {
     let pred = atau::cluster(&names);
     assert_eq!(pred.len(), names.len());
     let (p, r, f) = pairwise(&gold, &pred);
-    println!("{path}: {} names, pairwise precision {p:.4} recall {r:.4} F1 {f:.4}", names.len());
+    println!(
+        "{path}: {} names, pairwise precision {p:.4} recall {r:.4} F1 {f:.4}",
+        names.len()
+    );
     if std::env::var_os("ATAU_SHOW_ERRORS").is_some() {
         show_errors(&gold, &names, &pred);
     }
@@ -67,31 +77,48 @@ fn show_errors(gold: &[String], names: &[String], pred: &[usize]) {
     for (i, &c) in pred.iter().enumerate() {
         by_pred.entry(c).or_default().push(i);
     }
-    let mut split: Vec<_> = by_gold.iter().filter(|(_, v)| v.iter().any(|&i| pred[i] != pred[v[0]])).collect();
+    let mut split: Vec<_> = by_gold
+        .iter()
+        .filter(|(_, v)| v.iter().any(|&i| pred[i] != pred[v[0]]))
+        .collect();
     split.sort();
     for (g, v) in split {
-        let parts: Vec<String> =
-            v.iter().map(|&i| format!("{}[{}]={}", names[i], pred[i], atau::key(&names[i]))).collect();
+        let parts: Vec<String> = v
+            .iter()
+            .map(|&i| format!("{}[{}]={}", names[i], pred[i], atau::key(&names[i])))
+            .collect();
         println!("SPLIT {g}: {}", parts.join(" | "));
     }
-    let mut mixed: Vec<_> = by_pred.iter().filter(|(_, v)| v.iter().any(|&i| gold[i] != gold[v[0]])).collect();
+    let mut mixed: Vec<_> = by_pred
+        .iter()
+        .filter(|(_, v)| v.iter().any(|&i| gold[i] != gold[v[0]]))
+        .collect();
     mixed.sort();
     for (c, v) in mixed {
-        let parts: Vec<String> = v.iter().map(|&i| format!("{}<{}>", names[i], gold[i])).collect();
+        let parts: Vec<String> = v
+            .iter()
+            .map(|&i| format!("{}<{}>", names[i], gold[i]))
+            .collect();
         println!("MIXED {c}: {}", parts.join(" | "));
     }
 }
 
 #[test]
 fn names_dev_quality() {
-    let (p, _r, f) = evaluate(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/names-dev.tsv"));
+    let (p, _r, f) = evaluate(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/names-dev.tsv"
+    ));
     assert!(p >= 0.98, "pairwise precision {p:.4} < 0.98");
     assert!(f >= 0.97, "pairwise F1 {f:.4} < 0.97");
 }
 
 #[test]
 fn names_wikidata_dev_quality() {
-    let (_p, _r, f) = evaluate(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/names-wikidata-dev.tsv"));
+    let (_p, _r, f) = evaluate(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/names-wikidata-dev.tsv"
+    ));
     assert!(f >= 0.80, "pairwise F1 {f:.4} < 0.80");
 }
 

@@ -90,9 +90,15 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         }
         return Ok(out.flush()?);
     }
-    let scheme: Scheme = cli.scheme.parse().map_err(|e: atau::ParseSchemeError| Failure::Usage(e.to_string()))?;
+    let scheme: Scheme = cli
+        .scheme
+        .parse()
+        .map_err(|e: atau::ParseSchemeError| Failure::Usage(e.to_string()))?;
     let lang: Option<Lang> = match &cli.lang {
-        Some(l) => Some(l.parse().map_err(|e: atau::ParseLangError| Failure::Usage(e.to_string()))?),
+        Some(l) => Some(
+            l.parse()
+                .map_err(|e: atau::ParseLangError| Failure::Usage(e.to_string()))?,
+        ),
         None => None,
     };
     let opts = Options { scheme, lang };
@@ -109,7 +115,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return Ok(out.flush()?);
     }
     let stdin = io::stdin();
-    let r = for_each_line(&mut stdin.lock(), "standard input", cli.lossy, |line| emit(&mut out, line, &opts, cli));
+    let r = for_each_line(&mut stdin.lock(), "standard input", cli.lossy, |line| {
+        emit(&mut out, line, &opts, cli)
+    });
     if r.is_err() {
         out.flush()?;
     }
@@ -157,11 +165,18 @@ fn for_each_line(
 /// `--compare A B`.
 fn compare(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
     let [a, b] = cli.names.as_slice() else {
-        return Err(Failure::Usage(format!("--compare takes exactly two names, got {}", cli.names.len())));
+        return Err(Failure::Usage(format!(
+            "--compare takes exactly two names, got {}",
+            cli.names.len()
+        )));
     };
     let m = atau::Matcher::default();
     let score = m.similarity(a, b);
-    let verdict = if score >= m.threshold { "same" } else { "different" };
+    let verdict = if score >= m.threshold {
+        "same"
+    } else {
+        "different"
+    };
     if cli.json {
         let v = serde_json::json!({ "a": a, "b": b, "score": score, "same": score >= m.threshold });
         serde_json::to_writer(&mut *out, &v).map_err(io::Error::other)?;
@@ -178,7 +193,10 @@ const PROGRESS_MIN_LINES: usize = 10_000;
 /// `--cluster [FILE]`.
 fn cluster(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
     if cli.names.len() > 1 {
-        return Err(Failure::Usage(format!("--cluster takes at most one FILE, got {}", cli.names.len())));
+        return Err(Failure::Usage(format!(
+            "--cluster takes at most one FILE, got {}",
+            cli.names.len()
+        )));
     }
     let mut lines: Vec<String> = Vec::new();
     let push = |l: &str| {
@@ -195,11 +213,13 @@ fn cluster(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
     }
     let bar = progress_bar(lines.len());
     let ids = match &bar {
-        Some(pb) => atau::cluster_with_progress(&lines, &atau::Matcher::default(), &|stage, done, total| {
-            pb.set_message(format!("{stage:?}"));
-            pb.set_length(total as u64);
-            pb.set_position(done as u64);
-        }),
+        Some(pb) => {
+            atau::cluster_with_progress(&lines, &atau::Matcher::default(), &|stage, done, total| {
+                pb.set_message(format!("{stage:?}"));
+                pb.set_length(total as u64);
+                pb.set_position(done as u64);
+            })
+        }
         None => atau::cluster(&lines),
     };
     if let Some(pb) = bar {
@@ -216,7 +236,8 @@ fn cluster(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
         for (c, members) in groups.iter().enumerate() {
             let names: Vec<&str> = members.iter().map(|&l| lines[l - 1].as_str()).collect();
             let key = atau::key(names[0]);
-            let v = serde_json::json!({ "cluster": c, "key": key, "lines": members, "names": names });
+            let v =
+                serde_json::json!({ "cluster": c, "key": key, "lines": members, "names": names });
             serde_json::to_writer(&mut *out, &v).map_err(io::Error::other)?;
             out.write_all(b"\n")?;
         }
