@@ -87,7 +87,7 @@ where
         .map(|s| {
             let k = crate::key_parts(s);
             let c = counter.fetch_add(1, Ordering::Relaxed) + 1;
-            if c % step == 0 || c == u {
+            if c.is_multiple_of(step) || c == u {
                 progress(Stage::Keys, c, u);
             }
             k

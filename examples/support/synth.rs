@@ -286,7 +286,7 @@ fn person(rng: &mut Rng) -> String {
     let female = rng.chance(0.5);
     let mut given = String::from(*rng.pick(GIVEN_FIRST));
     if rng.chance(0.8) {
-        given.push_str(*rng.pick(GIVEN_SECOND));
+        given.push_str(rng.pick::<&str>(GIVEN_SECOND));
     }
     let mut stem = String::from(*rng.pick(STEM));
     let stem_tail: String = (0..1 + rng.below(2))
