@@ -138,15 +138,30 @@ pub fn normalize(name: &str) -> String {
 /// assert!(matches!(atau::normalize_cow("Aron Atabek"), Cow::Borrowed(_)));
 /// ```
 pub fn normalize_cow(name: &str) -> Cow<'_, str> {
-    if name
-        .bytes()
-        .all(|b| b == b' ' || is_canonical_char(b as char))
-    {
-        let c = clean(name);
-        if let Cow::Borrowed(b) = c {
-            return ascii_title(b);
+    // One pass over ASCII input: only canonical characters and single inner spaces (so cleaning
+    // would change nothing), noting whether the case is already Title Case per part.
+    let b = name.as_bytes();
+    let mut simple = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let (mut titled, mut start, mut prev_space) = (true, true, false);
+    for &c in b {
+        if c.is_ascii_alphabetic() {
+            titled &= if start { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() };
+            start = false;
+            prev_space = false;
+        } else if c == b' ' {
+            simple &= !prev_space;
+            start = true;
+            prev_space = true;
+        } else if is_canonical_char(c as char) {
+            start |= c == b'-';
+            prev_space = false;
+        } else {
+            simple = false;
+            break;
         }
-        return Cow::Owned(ascii_title(&c).into_owned());
+    }
+    if simple {
+        return if titled { Cow::Borrowed(name) } else { ascii_title(name) };
     }
     Cow::Owned(romanize_with(name, &Options::default()))
 }
