@@ -210,8 +210,9 @@ impl Matcher {
             return (0.0 >= score_cutoff).then_some(0.0);
         }
         let denom = n as f64 + self.extra_part_weight * (m - n) as f64;
-        // Upper bound: every aligned part perfect, extra parts at their weight.
-        if (n as f64) / denom < score_cutoff {
+        // Upper bound: every aligned part perfect, extra parts at their weight. With unequal part
+        // counts the run-together comparison below may still reach the cutoff.
+        if n == m && (n as f64) / denom < score_cutoff {
             return None;
         }
         // Parts beyond 8 on the longer side are ignored (names have at most a handful).
