@@ -151,9 +151,9 @@ pub struct Matcher {
 impl Default for Matcher {
     fn default() -> Self {
         Matcher {
-            threshold: 0.85,
+            threshold: 0.86,
             extra_part_weight: 0.5,
-            initial_score: 0.85,
+            initial_score: 0.9,
             suffix_penalty: 0.5,
             weak_part_penalty: 0.45,
             measure: Measure::Weighted,
