@@ -1,35 +1,16 @@
-//! Instruction-count profiling aid:
-//! `valgrind --tool=callgrind target/release/examples/prof_normalize [deunicode] [cyr|latin|mixed]`.
+//! Instruction-count profiling of `normalize` on the bench corpora, against deunicode:
+//! `valgrind --tool=callgrind target/release/examples/prof_normalize [deunicode] [arab]`
+//! (callgrind counts are repeatable on a shared machine, unlike wall time).
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
 fn main() {
-    let cyr = [
-        "Құрманғалиева Гауһар",
-        "Гаухар Курмангалиева",
-        "Қасым-Жомарт Тоқаев",
-        "Ольга Рыпакова",
-    ];
-    let latin = [
-        "Gauhar Qūrmanğalieva",
-        "Gaukhar Kurmangalieva",
-        "Şoqan Uälihanov",
-        "KURMANGALIYEVA GAUKHAR",
-    ];
     let args: Vec<String> = std::env::args().collect();
     let deu = args.iter().any(|a| a == "deunicode");
-    let names: Vec<&str> = if args.iter().any(|a| a == "cyr") {
-        cyr.to_vec()
-    } else if args.iter().any(|a| a == "latin") {
-        latin.to_vec()
-    } else {
-        cyr.iter().chain(latin.iter()).copied().collect()
-    };
+    let names = if args.iter().any(|a| a == "arab") { corpus::arabic_corpus() } else { corpus::corpus(100_000) };
     let mut n = 0usize;
-    for i in 0..200_000 {
-        let s = names[i % names.len()];
-        n += if deu {
-            deunicode::deunicode(s).len()
-        } else {
-            atau::normalize(s).len()
-        };
+    for s in &names {
+        n += if deu { deunicode::deunicode(s).len() } else { atau::normalize(s).len() };
     }
-    println!("{n}");
+    println!("{} names, {n} bytes out", names.len());
 }

@@ -9,9 +9,33 @@ use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
 use crate::tables::{KK_CANONICAL_ONLY, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY};
 
+/// A class's Cyrillic letters (U+0400–U+053F) as a bit set, built at compile time from the table
+/// class, so the test per letter is one shift.
+const fn cyrillic_mask(set: &str) -> [u64; 5] {
+    let b = set.as_bytes();
+    let mut m = [0u64; 5];
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] >= 0xD0 && b[i] <= 0xD4 {
+            let u = (((b[i] & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+            let k = (u - 0x0400) as usize;
+            m[k / 64] |= 1 << (k % 64);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    m
+}
+
+const KK: [u64; 5] = cyrillic_mask(KK_CANONICAL_ONLY);
+const UG: [u64; 5] = cyrillic_mask(UG_CYRL_READ_ONLY);
+const NOT_UG: [u64; 5] = cyrillic_mask(UG_CYRL_READ_NOT);
+
 #[inline]
-fn has(set: &str, c: char) -> bool {
-    set.chars().any(|x| x == c)
+fn has(mask: &[u64; 5], c: char) -> bool {
+    let k = (c as u32).wrapping_sub(0x0400) as usize;
+    k < 320 && mask[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// Romanize `name` if it has the simple all-Cyrillic shape; `None` otherwise.
@@ -55,9 +79,9 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
             rare = true;
         }
         if u >= 0x0490 || c == 'і' {
-            kk |= has(KK_CANONICAL_ONLY, c);
-            ug |= has(UG_CYRL_READ_ONLY, c);
-            not_ug |= has(UG_CYRL_READ_NOT, c);
+            kk |= has(&KK, c);
+            ug |= has(&UG, c);
+            not_ug |= has(&NOT_UG, c);
         }
         chars[n] = c;
         n += 1;
