@@ -16,6 +16,19 @@
 //! clean ([`clean()`]) → tokenize → detect script and language → romanize with the tables in
 //! `tables/` (compiled in by `build.rs`). See `DESIGN.md`.
 //!
+//! ## Matching
+//! [`key`] folds what romanization schemes disagree on (`tables/key-*.tsv`); [`similarity`] and
+//! [`Matcher`] compare names part by part in any order; [`cluster`] groups a list of names
+//! without comparing all pairs (blocking on part keys, then the matcher, with a guard against
+//! chaining).
+//!
+//! ```
+//! assert_eq!(atau::key("Гауһар Құрманғалиева"), atau::key("KURMANGALIYEVA GAUKHAR"));
+//! assert!(atau::similarity("Tokayev Kassym-Jomart", "Қасым-Жомарт Тоқаев") > 0.99);
+//! let ids = atau::cluster(&["Gaukhar Kurmangalieva", "Gaukhar Kurmangaliev", "Гауһар Құрманғалиева"]);
+//! assert_eq!(ids, [0, 1, 0]);
+//! ```
+//!
 //! ## Guarantees
 //! - [`normalize`] (the `canonical` scheme) returns printable ASCII, Title Case per name part,
 //!   and is idempotent: `normalize(&normalize(x)) == normalize(x)`.
