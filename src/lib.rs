@@ -23,7 +23,7 @@
 //! chaining).
 //!
 //! ```
-//! assert_eq!(atau::key("Гауһар Құрманғалиева"), atau::key("KURMANGALIYEVA GAUKHAR"));
+//! assert_eq!(atau::key("Гауһар Құрманғалиева"), atau::key("GAUKHAR KURMANGALIYEVA"));
 //! assert!(atau::similarity("Tokayev Kassym-Jomart", "Қасым-Жомарт Тоқаев") > 0.99);
 //! let ids = atau::cluster(&["Gaukhar Kurmangalieva", "Gaukhar Kurmangaliev", "Гауһар Құрманғалиева"]);
 //! assert_eq!(ids, [0, 1, 0]);
