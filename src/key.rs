@@ -87,6 +87,8 @@ struct AsciiRule {
 #[derive(Debug)]
 struct AsciiTable {
     by_first: Vec<Vec<AsciiRule>>,
+    /// Bit `c` is on when some rule starts with byte `c`.
+    starts: u128,
 }
 
 impl AsciiTable {
@@ -103,7 +105,10 @@ impl AsciiTable {
                 });
             }
         }
-        AsciiTable { by_first }
+        let starts = (0..128u32)
+            .filter(|&c| !by_first[c as usize].is_empty())
+            .fold(0u128, |m, c| m | (1u128 << c));
+        AsciiTable { by_first, starts }
     }
 
     /// Apply once to an ASCII word, appending to `out`.
@@ -115,7 +120,7 @@ impl AsciiTable {
             let rest = &word[i..];
             let mut used = 1;
             let mut hit = false;
-            if c < 128 {
+            if c < 128 && self.starts & (1u128 << c) != 0 {
                 for r in &self.by_first[c as usize] {
                     // Sources are a few bytes: a plain loop beats a `memcmp` call.
                     if r.src.len() <= rest.len()
@@ -182,32 +187,52 @@ pub fn key_parts(name: &str) -> Vec<String> {
 /// Call `f` with the key of each part of `name`, in order.
 fn for_each_key(name: &str, mut f: impl FnMut(&str)) {
     let canon = crate::normalize_cow(name);
-    let mut lower = canon.into_owned().into_bytes();
-    lower.make_ascii_lowercase();
-    // Parts: split at spaces and hyphens; keep ASCII letters only (canonical is ASCII anyway).
-    let german = lower.split(|&b| b == b' ' || b == b'-').any(is_german);
-    let (g, passes) = compiled();
-    let mut a: Vec<u8> = Vec::with_capacity(32);
-    let mut b: Vec<u8> = Vec::with_capacity(32);
-    for w in lower.split(|&b| b == b' ' || b == b'-') {
-        a.clear();
-        a.extend(w.iter().copied().filter(u8::is_ascii_alphabetic));
-        if a.is_empty() {
-            continue;
+    BUFS.with(|cell| {
+        // Reuse this thread's buffers; a re-entrant call (none today) gets fresh ones.
+        let mut fresh = Bufs::default();
+        let mut guard = cell.try_borrow_mut();
+        let bufs = match guard.as_deref_mut() {
+            Ok(b) => b,
+            Err(_) => &mut fresh,
+        };
+        let Bufs { lower, a, b } = bufs;
+        lower.clear();
+        lower.extend(canon.bytes().map(|c| c.to_ascii_lowercase()));
+        // Parts: split at spaces and hyphens; keep ASCII letters only (canonical is ASCII).
+        let german = lower.split(|&c| c == b' ' || c == b'-').any(is_german);
+        let (g, passes) = compiled();
+        for w in lower.split(|&c| c == b' ' || c == b'-') {
+            a.clear();
+            a.extend(w.iter().copied().filter(u8::is_ascii_alphabetic));
+            if a.is_empty() {
+                continue;
+            }
+            if german {
+                b.clear();
+                g.apply(a, b);
+                std::mem::swap(a, b);
+            }
+            for t in passes {
+                b.clear();
+                t.apply(a, b);
+                std::mem::swap(a, b);
+            }
+            // Tables map ASCII to ASCII.
+            f(std::str::from_utf8(a).unwrap_or_default());
         }
-        if german {
-            b.clear();
-            g.apply(&a, &mut b);
-            std::mem::swap(&mut a, &mut b);
-        }
-        for t in passes {
-            b.clear();
-            t.apply(&a, &mut b);
-            std::mem::swap(&mut a, &mut b);
-        }
-        // Tables map ASCII to ASCII.
-        f(std::str::from_utf8(&a).unwrap_or_default());
-    }
+    });
+}
+
+/// Scratch buffers for [`for_each_key`].
+#[derive(Default)]
+struct Bufs {
+    lower: Vec<u8>,
+    a: Vec<u8>,
+    b: Vec<u8>,
+}
+
+thread_local! {
+    static BUFS: std::cell::RefCell<Bufs> = std::cell::RefCell::default();
 }
 
 /// Whether a lower-case word looks written in German transliteration of Russian.
