@@ -152,7 +152,7 @@ impl Default for Matcher {
     fn default() -> Self {
         Matcher {
             threshold: 0.86,
-            extra_part_weight: 0.5,
+            extra_part_weight: 0.3,
             initial_score: 0.9,
             suffix_penalty: 0.5,
             weak_part_penalty: 0.45,
