@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::similarity::Prepared;
 
 /// Blocks larger than this are compared by sorted neighbourhood instead of all pairs.
-pub(crate) const MAX_BLOCK: usize = 64;
+pub(crate) const MAX_BLOCK: usize = 32;
 /// The neighbourhood width in oversized blocks.
 pub(crate) const WINDOW: usize = 8;
 
