@@ -16,7 +16,8 @@ pub enum Measure {
     /// Weighted Levenshtein on the keys: substituting one vowel for another costs 0.3 (a for e,
     /// the two spellings of ә/ə, 0.15); g/k, the ж/ш/ч class (j/x/c), p/f and a voicing pair
     /// (b/p, d/t, z/s, v/f) at the end of both keys 0.5, a voicing pair elsewhere 0.8, the
-    /// velar/glottal pairs h/k and g/h 0.6; inserting or deleting a vowel 0.7 and `h` 0.6, anything else 1.
+    /// velar/glottal pairs h/k and g/h 0.6, i/j (the glide) 0.5; inserting or deleting a vowel
+    /// 0.7, `h` or `j` 0.6, anything else 1.
     #[default]
     Weighted,
     /// `strsim::normalized_levenshtein` on the keys.
@@ -418,6 +419,8 @@ fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
         (b'c', b'x') | (b'c', b'j') | (b'j', b'x') => 0.5,
         // Arabic and Persian f is p in Uyghur and Kazakh speech: Seypidin ~ Saifuddin.
         (b'f', b'p') => 0.5,
+        // Latin j is also the glide й (Slavic and German spellings): Ilja ~ Ilia.
+        (b'i', b'j') => 0.5,
         _ => 1.0,
     }
 }
@@ -428,7 +431,8 @@ const MIN_INDEL: f64 = 0.6;
 fn indel_cost(c: u8) -> f64 {
     if is_vowel(c) {
         0.7
-    } else if c == b'h' {
+    } else if c == b'h' || c == b'j' {
+        // A lost h (Hakimjan ~ Akimjan) or glide j (Iljin ~ Ilin).
         0.6
     } else {
         1.0
