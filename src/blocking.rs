@@ -5,9 +5,9 @@
 //! a block with its variants:
 //!
 //! - a name of two or more parts, for every ordered pair of parts (i, j): part key i with each
-//!   of the first two letters, the second and third letters, and the first three consonant
-//!   classes of part key j (so that one changed letter in part j still shares a block); and the
-//!   consonant-class skeletons of all its parts together;
+//!   of the first two letters, the second and third letters, the first three and the last three
+//!   consonant classes of part key j (so that one changed, added or lost letter in part j still
+//!   shares a block); and the consonant-class skeletons of all its parts together;
 //! - a one-part name: its key's first three letters, its first four consonants, and its last
 //!   three letters.
 //!
@@ -107,6 +107,8 @@ pub(crate) fn block_keys(p: &Prepared, out: &mut Vec<u64>) {
                         out.push(hash_of(4, ki, prefix(kj, 2)));
                         out.push(hash_of(5, ki, &consonants(kj, 3)));
                         out.push(hash_of(6, ki, &prefix(kj, 3)[1.min(kj.len())..]));
+                        let cs = consonants(kj, 32);
+                        out.push(hash_of(9, ki, &cs[cs.len().saturating_sub(3)..]));
                     }
                 }
             }
