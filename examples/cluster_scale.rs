@@ -50,6 +50,14 @@ fn main() {
         });
     let wall = t1.elapsed();
     let clusters = ids.iter().max().map_or(0, |&m| m + 1);
+    let mut sizes = vec![0usize; clusters];
+    ids.iter().for_each(|&c| sizes[c] += 1);
+    let largest = sizes.iter().max().copied().unwrap_or(0);
+    let true_largest = {
+        let mut t = vec![0usize; people as usize];
+        truth.iter().for_each(|&c| t[c as usize] += 1);
+        t.into_iter().max().unwrap_or(0)
+    };
     let (p, r) = synth::pairwise(&truth, &ids);
     println!("threads     {}", rayon::current_num_threads());
     for (stage, at, total) in stages.into_inner().unwrap() {
@@ -63,6 +71,7 @@ fn main() {
         Some(mb) => println!("peak RSS    {mb:.0} MB (VmHWM, whole process incl. generator)"),
         None => println!("peak RSS    unavailable (no /proc/self/status)"),
     }
+    println!("largest     cluster of {largest} names (largest true group {true_largest})");
     println!(
         "pairwise    precision {p:.4} recall {r:.4} F1 {:.4}",
         2.0 * p * r / (p + r)
