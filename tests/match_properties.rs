@@ -104,3 +104,21 @@ proptest! {
         prop_assert_eq!(q.similarity(&b, cut), (s >= cut).then_some(s));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn no_panic_on_any_input(a in "\\PC{0,60}", b in "[a-z -]{0,120}", c in "\\PC{0,20}") {
+        let s = atau::similarity(&a, &b);
+        prop_assert!((0.0..=1.0).contains(&s));
+        let ids = atau::cluster(&[a.as_str(), b.as_str(), c.as_str(), a.as_str(), ""]);
+        prop_assert_eq!(ids.len(), 5);
+        // Identical names share a cluster, except names without letters (each is alone).
+        if !atau::key(&a).is_empty() {
+            prop_assert_eq!(ids[0], ids[3]);
+        } else {
+            prop_assert_ne!(ids[0], ids[3]);
+        }
+    }
+}
