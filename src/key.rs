@@ -122,14 +122,14 @@ impl AsciiTable {
             let mut hit = false;
             if c < 128 && self.starts & (1u128 << c) != 0 {
                 for r in &self.by_first[c as usize] {
-                    // Sources are a few bytes: a plain loop beats a `memcmp` call.
-                    if r.src.len() <= rest.len()
-                        && r.src.iter().zip(rest).all(|(x, y)| x == y)
-                        && r.left.holds(prev)
-                        && r.right.holds(rest.get(r.src.len()).copied())
-                    {
+                    let n = r.src.len();
+                    // The first byte matches by construction; sources are a few bytes long.
+                    if n > rest.len() || (1..n).any(|k| r.src[k] != rest[k]) {
+                        continue;
+                    }
+                    if r.left.holds(prev) && r.right.holds(rest.get(n).copied()) {
                         out.extend_from_slice(r.dst);
-                        used = r.src.len();
+                        used = n;
                         hit = true;
                         break;
                     }
