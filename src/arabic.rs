@@ -34,11 +34,156 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::detect::Lang;
 use crate::scheme::Scheme;
-use crate::script::{Script, char_script, word_script};
+use crate::script::{Script, arabic_letter, char_script, word_script};
+use crate::tables::Compact;
 use crate::tables::{
     ARAB_FOLD, ARAB_FORMS, KK_ARAB, KK_ARAB_NEUTRAL, KK_ARAB_READ_BACK, KK_ARAB_READ_FRONT,
-    KK_CYRL, Table, UEY, UG_ARAB_READ, UG_CANONICAL, ULY, USY,
+    KK_CANONICAL, KK_CYRL, Sink, Table, UEY, UG_ARAB_READ, UG_CANONICAL, ULY, USY,
 };
+use std::sync::LazyLock;
+
+/// The readers and canonical writers with their outputs inline (built once from the tables).
+static UG_READ_C: LazyLock<Compact> = LazyLock::new(|| UG_ARAB_READ.compact());
+static KK_FRONT_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_READ_FRONT.compact());
+static KK_BACK_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_READ_BACK.compact());
+static UG_CANONICAL_C: LazyLock<Compact> = LazyLock::new(|| UG_CANONICAL.compact());
+static KK_CANONICAL_C: LazyLock<Compact> = LazyLock::new(|| KK_CANONICAL.compact());
+
+/// A table class of two-byte characters in the 256 code points from `base` (the Arabic block
+/// U+0600, Cyrillic U+0400) as a bit set, built at compile time so a membership test is one shift.
+/// A character outside the window fails the build.
+const fn mask(set: &str, base: u32) -> [u64; 4] {
+    let b = set.as_bytes();
+    let mut m = [0u64; 4];
+    let mut i = 0;
+    while i < b.len() {
+        assert!(b[i] >= 0xC0 && b[i] < 0xE0, "class letter is not two bytes");
+        let u = (((b[i] & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+        assert!(
+            u >= base && u < base + 256,
+            "class letter outside the window"
+        );
+        let k = (u - base) as usize;
+        m[k / 64] |= 1 << (k % 64);
+        i += 2;
+    }
+    m
+}
+
+/// Whether `c` is in the class `m` built by [`mask`] from `base`.
+#[inline]
+fn has(m: &[u64; 4], base: u32, c: char) -> bool {
+    let k = (c as u32).wrapping_sub(base) as usize;
+    k < 256 && m[k / 64] & (1 << (k % 64)) != 0
+}
+
+const AR: u32 = 0x0600;
+const CY: u32 = 0x0400;
+/// Class `ONLY` of `ug-arab-read.tsv`: Uyghur-only letters.
+const UG_ONLY: [u64; 4] = mask(crate::tables::UG_ARAB_READ_ONLY, AR);
+/// Class `V` of `ug-arab-read.tsv`: vowel letters.
+const UG_V: [u64; 4] = mask(crate::tables::UG_ARAB_READ_V, AR);
+/// Class `ONLY` of `kk-arab-read-back.tsv`: Kazakh-only letters.
+const KK_ONLY: [u64; 4] = mask(crate::tables::KK_ARAB_READ_BACK_ONLY, AR);
+/// Class `CONS` of `kk-arab-read-back.tsv`.
+const KK_CONS: [u64; 4] = mask(crate::tables::KK_ARAB_READ_BACK_CONS, AR);
+/// Class `Y` of `kk-arab-read-back.tsv`.
+const KK_Y: [u64; 4] = mask(crate::tables::KK_ARAB_READ_BACK_Y, AR);
+/// Classes `HAMZA`, `FRONT`, `BACK` of `kk-arab-read-front.tsv`.
+const READ_HAMZA: [u64; 4] = mask(crate::tables::KK_ARAB_READ_FRONT_HAMZA, AR);
+const READ_FRONT: [u64; 4] = mask(crate::tables::KK_ARAB_READ_FRONT_FRONT, AR);
+const READ_BACK: [u64; 4] = mask(crate::tables::KK_ARAB_READ_FRONT_BACK, AR);
+/// Classes `FRONT` and `NOHAMZA` of `kk-arab.tsv` (Cyrillic letters).
+const WRITE_FRONT: [u64; 4] = mask(crate::tables::KK_ARAB_FRONT, CY);
+const WRITE_NOHAMZA: [u64; 4] = mask(crate::tables::KK_ARAB_NOHAMZA, CY);
+
+/// A [`Sink`] that keeps no text, only whether it was given a character of class `a`, of class `b`
+/// (both built by [`mask`] from `base`): the letters of a stem, without writing it out.
+struct Classes {
+    a: &'static [u64; 4],
+    b: &'static [u64; 4],
+    base: u32,
+    has_a: bool,
+    has_b: bool,
+}
+
+impl Classes {
+    fn new(a: &'static [u64; 4], b: &'static [u64; 4], base: u32) -> Self {
+        Classes {
+            a,
+            b,
+            base,
+            has_a: false,
+            has_b: false,
+        }
+    }
+}
+
+impl Sink for Classes {
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        self.has_a |= has(self.a, self.base, c);
+        self.has_b |= has(self.b, self.base, c);
+    }
+
+    fn push_dst(&mut self, d: &str) {
+        d.chars().for_each(|c| self.push_char(c));
+    }
+}
+
+/// A [`Sink`] of characters on the stack; `full` once a character did not fit.
+struct Stack {
+    chars: [char; 96],
+    n: usize,
+    full: bool,
+}
+
+impl Stack {
+    fn new() -> Self {
+        Stack {
+            chars: ['\0'; 96],
+            n: 0,
+            full: false,
+        }
+    }
+
+    fn as_slice(&self) -> &[char] {
+        &self.chars[..self.n]
+    }
+}
+
+impl Sink for Stack {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        match self.chars.get_mut(self.n) {
+            Some(slot) => {
+                *slot = c;
+                self.n += 1;
+            }
+            None => self.full = true,
+        }
+    }
+
+    #[inline]
+    fn push_dst(&mut self, d: &str) {
+        d.chars().for_each(|c| self.push_char(c));
+    }
+}
+
+/// Split `word` into characters on the stack and run `f` on them (on the heap past 48).
+fn with_chars<R>(word: &str, f: impl FnOnce(&[char]) -> R) -> R {
+    let mut stack = ['\0'; 48];
+    let mut n = 0;
+    for c in word.chars() {
+        if n == stack.len() {
+            let v: Vec<char> = word.chars().collect();
+            return f(&v);
+        }
+        stack[n] = c;
+        n += 1;
+    }
+    f(&stack[..n])
+}
 
 /// Characters NFKC must see: presentation forms and the precomposed hamza letters U+0675–U+0678.
 fn needs_nfkc(c: char) -> bool {
@@ -47,15 +192,21 @@ fn needs_nfkc(c: char) -> bool {
 
 /// Step 1 of reading: NFKC where needed, then `arab-fold.tsv`. Borrows when nothing changes.
 fn fold(word: &str) -> Cow<'_, str> {
-    if word.chars().any(needs_nfkc) {
-        let mut forms = String::with_capacity(word.len());
-        ARAB_FORMS.apply(word, &mut forms);
-        // NFKC can make capitals out of compatibility characters (🄐 → (A)): lower-case again.
-        let n: String = forms.nfkc().flat_map(char::to_lowercase).collect();
-        let mut out = String::with_capacity(n.len());
-        ARAB_FOLD.apply(&n, &mut out);
-        Cow::Owned(out)
-    } else if word.chars().any(|c| ARAB_FOLD.maps(c)) {
+    // One pass tells which of the three cases applies.
+    let mut folds = false;
+    for c in word.chars() {
+        if needs_nfkc(c) {
+            let mut forms = String::with_capacity(word.len());
+            ARAB_FORMS.apply(word, &mut forms);
+            // NFKC can make capitals out of compatibility characters (🄐 → (A)): lower-case again.
+            let n: String = forms.nfkc().flat_map(char::to_lowercase).collect();
+            let mut out = String::with_capacity(n.len());
+            ARAB_FOLD.apply(&n, &mut out);
+            return Cow::Owned(out);
+        }
+        folds |= ARAB_FOLD.maps(c);
+    }
+    if folds {
         let mut out = String::with_capacity(word.len());
         ARAB_FOLD.apply(word, &mut out);
         Cow::Owned(out)
@@ -64,28 +215,80 @@ fn fold(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Bits of [`info`]: the evidence classes, and how the fast path takes the letter.
+const B_UG_ONLY: u8 = 1;
+const B_KK_ONLY: u8 = 2;
+const B_V: u8 = 4;
+const B_CONS: u8 = 8;
+const B_Y: u8 = 16;
+/// A letter `clean` and `fold` leave alone.
+const B_PLAIN: u8 = 32;
+/// A letter `clean` leaves alone and `fold` changes (NFKC or `arab-fold.tsv`).
+const B_FOLD: u8 = 64;
+
+/// The bits of every code point of the Arabic block, from the table classes (all of which are in
+/// the block, see [`mask`]) and `arab-fold.tsv`.
+static INFO: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u8; 256];
+    for (k, slot) in t.iter_mut().enumerate() {
+        let c = char::from_u32(AR + k as u32).unwrap_or('\0');
+        let mut b = 0;
+        for (m, bit) in [
+            (&UG_ONLY, B_UG_ONLY),
+            (&KK_ONLY, B_KK_ONLY),
+            (&UG_V, B_V),
+            (&KK_CONS, B_CONS),
+            (&KK_Y, B_Y),
+        ] {
+            if has(m, AR, c) {
+                b |= bit;
+            }
+        }
+        // From U+0620 (below are the combining signs U+0610–U+061A), as `clean::is_clean`.
+        if k >= 0x20 && arabic_letter(c) {
+            b |= if needs_nfkc(c) || ARAB_FOLD.maps(c) {
+                B_FOLD
+            } else {
+                B_PLAIN
+            };
+        }
+        *slot = b;
+    }
+    t
+});
+
+/// The [`INFO`] bits of `c` (0 outside the Arabic block).
+#[inline]
+fn info(table: &[u8; 256], c: char) -> u8 {
+    let k = (c as u32).wrapping_sub(AR) as usize;
+    if k < 256 { table[k] } else { 0 }
+}
+
+/// The evidence of one Arabic-script letter with bits `c` after the letter with bits `prev` of
+/// the same word (`None` at its start).
+#[inline]
+fn evidence_step(prev: Option<u8>, c: u8, kk: &mut usize, ug: &mut usize) {
+    *ug += usize::from(c & B_UG_ONLY != 0);
+    *kk += usize::from(c & B_KK_ONLY != 0);
+    let kazakh_spelling = match prev {
+        None => c & B_V != 0,
+        Some(p) => (p & c & B_V != 0) || (p & B_CONS != 0 && c & B_Y != 0),
+    };
+    *kk += usize::from(kazakh_spelling);
+}
+
 /// Kazakh and Uyghur evidence in one folded word, added to `kk` and `ug`.
 fn evidence(folded: &str, kk: &mut usize, ug: &mut usize) {
-    let ug_only = UG_ARAB_READ.class("ONLY");
-    let kk_only = KK_ARAB_READ_BACK.class("ONLY");
-    let vowel = UG_ARAB_READ.class("V");
-    let cons = KK_ARAB_READ_BACK.class("CONS");
-    let y = KK_ARAB_READ_BACK.class("Y");
-    let mut prev: Option<char> = None;
+    let table = &*INFO;
+    let mut prev: Option<u8> = None;
     for c in folded.chars() {
-        if char_script(c) != Script::Arabic {
+        // The classes are all in the Arabic block; other letters are skipped.
+        if !arabic_letter(c) && char_script(c) != Script::Arabic {
             continue;
         }
-        *ug += usize::from(ug_only.contains(c));
-        *kk += usize::from(kk_only.contains(c));
-        let kazakh_spelling = match prev {
-            None => vowel.contains(c),
-            Some(p) => {
-                (vowel.contains(p) && vowel.contains(c)) || (cons.contains(p) && y.contains(c))
-            }
-        };
-        *kk += usize::from(kazakh_spelling);
-        prev = Some(c);
+        let bits = info(table, c);
+        evidence_step(prev, bits, kk, ug);
+        prev = Some(bits);
     }
 }
 
@@ -93,7 +296,10 @@ fn evidence(folded: &str, kk: &mut usize, ug: &mut usize) {
 pub(crate) fn detect_lang(name: &str) -> Lang {
     let (mut kk, mut ug) = (0, 0);
     for word in name.split([' ', '-']) {
-        if word_script(word) != Script::Arabic {
+        // A word of Arabic-block letters only is Arabic script (the common case, one pass).
+        if (word.is_empty() || !word.chars().all(arabic_letter))
+            && word_script(word) != Script::Arabic
+        {
             continue;
         }
         evidence(&fold(word), &mut kk, &mut ug);
@@ -125,50 +331,64 @@ pub(crate) fn to_pivot(word: &str, lang: Lang, out: &mut String) -> Option<Lang>
 
 /// Whether a folded Töte word is read with front vowels (see `kk-arab-read-front.tsv`): a hamza
 /// anywhere, or a FRONT letter and no BACK letter in the word without its harmony-neutral ending
-/// (`kk-arab-neutral.tsv`).
-fn tote_is_front(folded: &str) -> bool {
-    let t = &KK_ARAB_READ_FRONT;
-    let (hamza, front, back) = (t.class("HAMZA"), t.class("FRONT"), t.class("BACK"));
-    if folded.chars().any(|c| hamza.contains(c)) {
+/// (`kk-arab-neutral.tsv`). `hamza`: the word holds a HAMZA letter.
+fn tote_is_front(folded: &[char], hamza: bool) -> bool {
+    if hamza {
         return true;
     }
-    if !folded.chars().any(|c| front.contains(c)) {
+    if !folded.iter().any(|&c| has(&READ_FRONT, AR, c)) {
         return false;
     }
-    let mut stem = String::with_capacity(folded.len());
-    KK_ARAB_NEUTRAL.apply(folded, &mut stem);
-    let has = |set: &str| stem.chars().any(|c| set.contains(c));
-    has(front) && !has(back)
+    let mut stem = Classes::new(&READ_FRONT, &READ_BACK, AR);
+    KK_ARAB_NEUTRAL.apply_chars_to(folded, &mut stem);
+    stem.has_a && !stem.has_b
 }
 
 /// Read a folded Töte word into Kazakh Cyrillic.
 fn read_tote(folded: &str, out: &mut String) {
-    let table = if tote_is_front(folded) {
-        &KK_ARAB_READ_FRONT
+    with_chars(folded, |w| read_tote_chars(w, out));
+}
+
+/// [`read_tote`] over a word already split into characters.
+fn read_tote_chars<S: Sink>(folded: &[char], out: &mut S) {
+    let hamza = folded.iter().any(|&c| has(&READ_HAMZA, AR, c));
+    let table: &Compact = if tote_is_front(folded, hamza) {
+        &KK_FRONT_C
     } else {
-        &KK_ARAB_READ_BACK
+        &KK_BACK_C
     };
-    let hamza = KK_ARAB_READ_FRONT.class("HAMZA");
-    if folded.chars().any(|c| hamza.contains(c)) {
+    if hamza {
         // The hamza only selects the table; drop it so `^` contexts see the first letter.
-        let stripped: String = folded.chars().filter(|c| !hamza.contains(*c)).collect();
-        table.apply(&stripped, out);
+        let mut stack = ['\0'; 48];
+        let mut n = 0;
+        for &c in folded.iter().filter(|&&c| !has(&READ_HAMZA, AR, c)) {
+            if n == stack.len() {
+                let v: Vec<char> = folded
+                    .iter()
+                    .copied()
+                    .filter(|&c| !has(&READ_HAMZA, AR, c))
+                    .collect();
+                return table.apply_chars_to(&v, out);
+            }
+            stack[n] = c;
+            n += 1;
+        }
+        table.apply_chars_to(&stack[..n], out);
     } else {
-        table.apply(folded, out);
+        table.apply_chars_to(folded, out);
     }
 }
 
 /// Write a Kazakh (or Russian) Cyrillic pivot word in Töte: `kk-arab.tsv`, with the high hamza
 /// first when the word without its harmony-neutral ending (`kk-arab-neutral.tsv`) holds a front
 /// vowel (class `FRONT`) and none of class `NOHAMZA`.
-fn write_tote(pivot: &str, out: &mut String) {
-    let (front, nohamza) = (KK_ARAB.class("FRONT"), KK_ARAB.class("NOHAMZA"));
-    let mut stem = String::with_capacity(pivot.len());
-    KK_ARAB_NEUTRAL.apply(pivot, &mut stem);
-    if stem.chars().any(|c| front.contains(c)) && !stem.chars().any(|c| nohamza.contains(c)) {
-        out.push_str(KK_ARAB.class("HAMZA"));
+fn write_tote(pivot: &[char], out: &mut String) {
+    let mut stem = Classes::new(&WRITE_FRONT, &WRITE_NOHAMZA, CY);
+    KK_ARAB_NEUTRAL.apply_chars_to(pivot, &mut stem);
+    if stem.has_a && !stem.has_b {
+        out.push_str(crate::tables::KK_ARAB_HAMZA);
     }
-    KK_ARAB.apply(pivot, out);
+    KK_ARAB.apply_chars(pivot, out);
 }
 
 /// Write `pivot` (of language `lang`) in `scheme` when the scheme needs more than one table pass
@@ -176,10 +396,183 @@ fn write_tote(pivot: &str, out: &mut String) {
 pub(crate) fn write_word(pivot: &str, lang: Lang, scheme: Scheme, out: &mut String) -> bool {
     match (scheme, lang) {
         (Scheme::KkArab | Scheme::Uey, Lang::Kk | Lang::Ru) => {
-            write_tote(pivot, out);
+            with_chars(pivot, |p| write_tote(p, out));
             true
         }
         _ => false,
+    }
+}
+
+/// Romanize `name` if it has the shape of most Arabic-script names: parts of Arabic letters that
+/// `clean` leaves alone (U+0620–U+06FF, presentation forms), separated by single spaces or hyphens.
+/// One pass checks the shape and splits the name into characters, folding the few parts that need
+/// it (`fold`) to plain letters; each part then gives its language evidence ([`detect_lang`]), is
+/// read into its pivot and written as `romanize::part` does. `None` for anything else (the
+/// general path); a test checks both paths agree.
+pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Option<String> {
+    if forced == Some(Lang::Und) {
+        return None;
+    }
+    let table = &*INFO;
+    let b = name.as_bytes();
+    let mut chars = ['\0'; 64];
+    // The parts: `(start, end)` in `chars`; separators are kept in `chars` between them.
+    let mut parts = [(0u8, 0u8); 16];
+    let (mut n, mut np, mut i) = (0usize, 0usize, 0usize);
+    let (mut kk, mut ug) = (0usize, 0usize);
+    // Start of the current part, in `chars` and in `name`; whether it needs `fold`.
+    let (mut wn, mut wb, mut folds) = (0usize, 0usize, false);
+    loop {
+        let x = b.get(i).copied();
+        if matches!(x, None | Some(b' ' | b'-')) {
+            // End of a part (not empty: no leading, trailing or doubled separator).
+            if n == wn || np == parts.len() {
+                return None;
+            }
+            if folds {
+                let folded = fold(&name[wb..i]);
+                n = wn;
+                for c in folded.chars() {
+                    if n == chars.len() || info(table, c) & B_PLAIN == 0 {
+                        return None;
+                    }
+                    chars[n] = c;
+                    n += 1;
+                }
+                if n == wn {
+                    return None;
+                }
+            }
+            let mut prev = None;
+            for &c in &chars[wn..n] {
+                let bits = info(table, c);
+                evidence_step(prev, bits, &mut kk, &mut ug);
+                prev = Some(bits);
+            }
+            parts[np] = (wn as u8, n as u8);
+            np += 1;
+            let Some(x) = x else { break };
+            if n == chars.len() {
+                return None;
+            }
+            chars[n] = x as char;
+            n += 1;
+            i += 1;
+            (wn, wb, folds) = (n, i, false);
+            continue;
+        }
+        if n == chars.len() {
+            return None;
+        }
+        let x = x.unwrap_or(0);
+        let c = if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            // U+0600–U+06FF.
+            let c = char::from_u32(((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F))?;
+            let bits = info(table, c);
+            if bits & (B_PLAIN | B_FOLD) == 0 {
+                return None;
+            }
+            folds |= bits & B_FOLD != 0;
+            i += 2;
+            c
+        } else if x == 0xEF {
+            // U+F000–U+FFFF: the presentation-form letters only.
+            let c = name[i..].chars().next()?;
+            if !matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE)
+                || char_script(c) != Script::Arabic
+            {
+                return None;
+            }
+            folds = true;
+            i += 3;
+            c
+        } else {
+            return None;
+        };
+        chars[n] = c;
+        n += 1;
+    }
+    let lang = forced.unwrap_or(if kk > ug { Lang::Kk } else { Lang::Ug });
+    let pivot_lang = if lang == Lang::Ug { Lang::Ug } else { Lang::Kk };
+    let canonical = scheme == Scheme::Canonical;
+    let mut out = String::with_capacity(name.len() + 8);
+    let mut pivot = Stack::new();
+    for (k, &(s, e)) in parts[..np].iter().enumerate() {
+        let word = &chars[s as usize..e as usize];
+        pivot.n = 0;
+        if pivot_lang == Lang::Ug {
+            UG_READ_C.apply_chars_to(word, &mut pivot);
+        } else {
+            read_tote_chars(word, &mut pivot);
+        }
+        if pivot.full {
+            return None;
+        }
+        let at = out.len();
+        let turkic = write_chars(pivot.as_slice(), pivot_lang, scheme, &mut out);
+        if canonical
+            && (out.len() == at
+                || !out.as_bytes()[at..]
+                    .iter()
+                    .all(|&c| crate::is_canonical_char(c as char)))
+        {
+            // Empty, or something canonical may not hold: the general path folds and tidies.
+            return None;
+        }
+        title_part(&mut out, at, turkic);
+        if k + 1 < np {
+            out.push(chars[e as usize]);
+        }
+    }
+    Some(out)
+}
+
+/// `romanize::write` over a pivot split into characters: Töte with its hamza, or the scheme's
+/// table (the canonical one when the scheme has none for `lang`). Returns whether the table
+/// title-cases the Turkic way.
+fn write_chars(pivot: &[char], lang: Lang, scheme: Scheme, out: &mut String) -> bool {
+    if matches!(
+        (scheme, lang),
+        (Scheme::KkArab | Scheme::Uey, Lang::Kk | Lang::Ru)
+    ) {
+        write_tote(pivot, out);
+        return false;
+    }
+    match scheme
+        .writer(lang)
+        .or_else(|| Scheme::Canonical.writer(lang))
+    {
+        Some(t) => {
+            if std::ptr::eq(t, &UG_CANONICAL) {
+                UG_CANONICAL_C.apply_chars_to(pivot, out);
+            } else if std::ptr::eq(t, &KK_CANONICAL) {
+                KK_CANONICAL_C.apply_chars_to(pivot, out);
+            } else {
+                t.apply_chars(pivot, out);
+            }
+            t.turkic
+        }
+        None => {
+            out.extend(pivot);
+            false
+        }
+    }
+}
+
+/// `romanize::title_case` on the part written from byte `at` on, in place when its first byte is a
+/// lower-case ASCII letter and it holds no space (the common case).
+fn title_part(out: &mut String, at: usize, turkic: bool) {
+    let b = &out.as_bytes()[at..];
+    match b.first() {
+        Some(&c) if c.is_ascii_lowercase() && !(turkic && c == b'i') && !b.contains(&b' ') => {
+            out[at..at + 1].make_ascii_uppercase();
+        }
+        Some(_) => {
+            let mut w = out.split_off(at);
+            crate::romanize::title_case(&mut w, turkic);
+            out.push_str(&w);
+        }
+        None => {}
     }
 }
 
@@ -331,6 +724,62 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The Arabic-script fast path and the general path give the same output for every scheme and
+    /// forced language, on the bench names, every fixture input and some odd shapes.
+    #[test]
+    fn fast_path_agrees_with_general_path() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let names = std::fs::read_to_string(format!("{dir}/tests/data/arabic-names.txt")).unwrap();
+        let golden = std::fs::read_to_string(format!("{dir}/tests/golden/arabic.tsv")).unwrap();
+        let mut inputs: Vec<&str> = names.lines().collect();
+        inputs.extend(
+            golden
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next()),
+        );
+        inputs.extend([
+            "ئ",
+            "ئ ئ",
+            "ٴ",
+            "ٴٴٴ",
+            "ا-ب",
+            "ڤاتان",
+            "ئىلھام  توختى",
+            "ئىلھام-",
+            "-ئىلھام",
+            "ٴبىلاش ٴومىر",
+            "ٴاليا مولداعۇلوۆا",
+            "جابايەۆ ٴاليەۆ",
+            "ءابۋ",
+        ]);
+        // Every letter of the Arabic block and of the presentation forms, alone and in a name.
+        let letters: Vec<String> = ('\u{0600}'..='\u{06FF}')
+            .chain('\u{FB50}'..='\u{FDFF}')
+            .chain('\u{FE70}'..='\u{FEFF}')
+            .flat_map(|c| [format!("{c}"), format!("ئا{c}ە ب{c}-{c}ىك")])
+            .collect();
+        inputs.extend(letters.iter().map(String::as_str));
+        let mut checked = 0;
+        for n in inputs {
+            for (scheme, _, _) in crate::SCHEMES {
+                for lang in [None, Some(Lang::Kk), Some(Lang::Ug), Some(Lang::Ru)] {
+                    if let Some(fast) = super::fast_name(n, *scheme, lang) {
+                        let opts = Options {
+                            scheme: *scheme,
+                            lang,
+                        };
+                        let fast = crate::finish(fast);
+                        let slow = crate::romanize_general(n, &opts);
+                        assert_eq!(fast, slow, "{n} [{scheme}] {lang:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10000, "fast path taken only {checked} times");
     }
 
     #[test]

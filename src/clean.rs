@@ -14,7 +14,8 @@ use crate::tables::{
 /// Whether `s` is already clean, checked in one pass without Unicode property lookups: only
 /// printable ASCII (no grave accent), Latin-1/Latin Extended-A/B letters and Cyrillic letters
 /// (all of which are NFC as they stand), single inner spaces, and no word mixing Latin and
-/// Cyrillic letters. Anything else takes the full path.
+/// Cyrillic letters. Arabic letters of U+0620–U+06FF are accepted too (they do not count as Latin or
+/// Cyrillic). Anything else takes the full path.
 fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
@@ -42,6 +43,9 @@ fn is_clean(s: &str) -> bool {
                 0x00D7 | 0x00F7 => return false,
                 0x00C0..=0x024F => lat = true,
                 0x0400..=0x0481 | 0x048A..=0x052F => cyr = true,
+                // Arabic letters from U+0620 on (below are the combining signs U+0610–U+061A):
+                // starters that NFC leaves alone and `clean.tsv` does not map.
+                0x0620..=0x06FF if crate::script::arabic_letter(c) => {}
                 _ => return false,
             }
         }
@@ -60,6 +64,11 @@ pub fn clean(input: &str) -> Cow<'_, str> {
     if is_clean(input) {
         return Cow::Borrowed(input);
     }
+    clean_full(input)
+}
+
+/// [`clean`] without the `is_clean` shortcut.
+fn clean_full(input: &str) -> Cow<'_, str> {
     let nfc: Cow<str> = match is_nfc_quick(input.chars()) {
         IsNormalized::Yes => Cow::Borrowed(input),
         _ => Cow::Owned(input.nfc().collect()),
@@ -198,6 +207,30 @@ mod tests {
         // A Latin capital H in an all-caps Cyrillic word is Н, a lower-case h is һ.
         assert_eq!(clean("НҰРЛAH"), "НҰРЛАН");
         assert_eq!(clean("ГАУhАР"), "ГАУһАР");
+    }
+
+    /// Every Arabic letter `is_clean` accepts is left alone by the full path, alone and between
+    /// other letters.
+    #[test]
+    fn clean_arabic_letters_are_clean() {
+        let letters: Vec<char> = ('\u{0600}'..='\u{06FF}')
+            .filter(|c| super::is_clean(&c.to_string()))
+            .collect();
+        assert!(letters.len() > 100);
+        for &c in &letters {
+            assert!(!crate::tables::CLEAN.maps(c), "U+{:04X}", c as u32);
+            for &d in &letters {
+                let s = format!("{c}{d} {d}-{c}");
+                assert!(super::is_clean(&s));
+                assert_eq!(
+                    super::clean_full(&s),
+                    s,
+                    "U+{:04X} U+{:04X}",
+                    c as u32,
+                    d as u32
+                );
+            }
+        }
     }
 
     #[test]

@@ -158,7 +158,11 @@ pub fn normalize_cow(name: &str) -> Cow<'_, str> {
     let (mut titled, mut start, mut prev_space) = (true, true, false);
     for &c in b {
         if c.is_ascii_alphabetic() {
-            titled &= if start { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() };
+            titled &= if start {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_ascii_lowercase()
+            };
             start = false;
             prev_space = false;
         } else if c == b' ' {
@@ -174,7 +178,11 @@ pub fn normalize_cow(name: &str) -> Cow<'_, str> {
         }
     }
     if simple {
-        return if titled { Cow::Borrowed(name) } else { ascii_title(name) };
+        return if titled {
+            Cow::Borrowed(name)
+        } else {
+            ascii_title(name)
+        };
     }
     Cow::Owned(romanize_with(name, &Options::default()))
 }
@@ -251,10 +259,13 @@ pub fn romanize_with(name: &str, opts: &Options) -> String {
     if let Some(s) = fast::cyrillic_name(name, opts.scheme, opts.lang) {
         return finish(s);
     }
+    if let Some(s) = arabic::fast_name(name, opts.scheme, opts.lang) {
+        return finish(s);
+    }
     romanize_general(name, opts)
 }
 
-/// [`romanize_with`] without the all-Cyrillic fast path.
+/// [`romanize_with`] without the all-Cyrillic and Arabic-script fast paths.
 pub(crate) fn romanize_general(name: &str, opts: &Options) -> String {
     let cleaned = clean(name);
     let info = detect::detect(&cleaned, opts.lang);

@@ -66,6 +66,8 @@ pub(crate) fn lower_into(word: &str, out: &mut String) -> Script {
             out.push(lower_char(c));
         } else if c == 'İ' {
             out.push('i');
+        } else if (0x0600..=0x06FF).contains(&(c as u32)) {
+            out.push(c); // the Arabic block has no case
         } else {
             out.extend(c.to_lowercase());
         }
@@ -343,8 +345,14 @@ mod tests {
         for u in 0u32..0x0530 {
             let Some(c) = char::from_u32(u) else { continue };
             let mut l = c.to_lowercase();
-            let (Some(first), None) = (l.next(), l.next()) else { continue };
+            let (Some(first), None) = (l.next(), l.next()) else {
+                continue;
+            };
             assert_eq!(lower_char(c), first, "U+{u:04X} {c}");
+        }
+        // `lower_into` copies the Arabic block unchanged.
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
         }
     }
 }

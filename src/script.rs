@@ -68,7 +68,14 @@ pub(crate) fn char_script(c: char) -> Script {
                 Script::None
             }
         }
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+        0x0600..=0x06FF => {
+            if arabic_letter(c) {
+                Script::Arabic
+            } else {
+                Script::None
+            }
+        }
+        0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
             // Letters only: Arabic digits, punctuation and marks are `None`.
             if c.is_alphabetic() && !matches!(u, 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED) {
                 Script::Arabic
@@ -84,6 +91,23 @@ pub(crate) fn char_script(c: char) -> Script {
             }
         }
     }
+}
+
+/// The Arabic-script letters of U+0600–U+06FF (alphabetic, not a mark of U+064B–U+065F, U+0670,
+/// U+06D6–U+06ED) as a bit set, so `char_script` needs no Unicode property lookup on the Arabic
+/// block. A test checks it against `char::is_alphabetic`.
+const ARABIC_LETTERS: [u64; 4] = [
+    0xFFFF_FFFF_07FF_0000,
+    0xFFFE_C000_0000_07FF,
+    0xFFFF_FFFF_FFFF_FFFF,
+    0x9C00_C000_002F_FFFF,
+];
+
+/// Whether `c` is an Arabic-script letter of the Arabic block U+0600–U+06FF (see `char_script`).
+#[inline]
+pub(crate) fn arabic_letter(c: char) -> bool {
+    let k = (c as u32).wrapping_sub(0x0600) as usize;
+    k < 256 && ARABIC_LETTERS[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// The majority script of a word's letters (ties broken Cyrillic, Arabic, Latin, Other).
@@ -111,4 +135,20 @@ pub(crate) fn word_script(word: &str) -> Script {
         }
     }
     best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::arabic_letter;
+
+    /// The Arabic block bit set is `is_alphabetic` without the marks `char_script` leaves out.
+    #[test]
+    fn arabic_letters_match_unicode() {
+        for u in 0x05F0u32..0x0710 {
+            let c = char::from_u32(u).unwrap();
+            let mark = matches!(u, 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED);
+            let want = (0x0600..=0x06FF).contains(&u) && c.is_alphabetic() && !mark;
+            assert_eq!(arabic_letter(c), want, "U+{u:04X}");
+        }
+    }
 }

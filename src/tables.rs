@@ -32,6 +32,8 @@ pub(crate) struct Table {
     pub(crate) turkic: bool,
     /// Every output is ASCII lower-case letters (or empty).
     pub(crate) letters_only: bool,
+    /// The named classes (the code uses their generated constants, `<TABLE>_<CLASS>`).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) classes: &'static [(&'static str, &'static str)],
     /// `(first char, start, end)` into `rules`, sorted by char.
     pub(crate) index: &'static [(char, usize, usize)],
@@ -43,16 +45,43 @@ pub(crate) struct Table {
     pub(crate) rules: &'static [Rule],
 }
 
-/// Push a rule's output. Most are one or two ASCII letters: push them without a memcpy call.
-#[inline(always)]
-fn push_dst(out: &mut String, d: &str) {
-    match d.as_bytes() {
-        [a] => out.push(*a as char),
-        [a, b] if *a < 0x80 => {
-            out.push(*a as char);
-            out.push(*b as char);
+/// Where [`Table::apply_chars_to`] writes: a `String`, or characters for a following table pass.
+pub(crate) trait Sink {
+    /// Append one character copied from the input.
+    fn push_char(&mut self, c: char);
+    /// Append a rule's output.
+    fn push_dst(&mut self, d: &str);
+}
+
+impl Sink for String {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+
+    /// Most outputs are one or two ASCII letters: push them without a memcpy call.
+    #[inline(always)]
+    fn push_dst(&mut self, d: &str) {
+        match d.as_bytes() {
+            [a] => self.push(*a as char),
+            [a, b] if *a < 0x80 => {
+                self.push(*a as char);
+                self.push(*b as char);
+            }
+            _ => self.push_str(d),
         }
-        _ => out.push_str(d),
+    }
+}
+
+impl Sink for Vec<char> {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+
+    #[inline(always)]
+    fn push_dst(&mut self, d: &str) {
+        self.extend(d.chars());
     }
 }
 
@@ -69,6 +98,7 @@ fn ctx_holds(ctx: &[Ctx], neighbour: Option<char>) -> bool {
 
 impl Table {
     /// The characters of class `name`, or `""` when the table has no such class.
+    #[cfg(test)]
     pub(crate) fn class(&self, name: &str) -> &'static str {
         self.classes
             .iter()
@@ -135,56 +165,154 @@ impl Table {
 
     /// [`Table::apply`] over a word already split into characters.
     pub(crate) fn apply_chars(&self, word: &[char], out: &mut String) {
+        self.apply_chars_to(word, out);
+    }
+
+    /// [`Table::apply_chars`] into any [`Sink`].
+    #[inline]
+    pub(crate) fn apply_chars_to<S: Sink>(&self, word: &[char], out: &mut S) {
         let mut i = 0;
         let mut prev: Option<char> = None;
         while i < word.len() {
             let c = word[i];
-            if let Some(&(s, _, true)) = self
+            match self
                 .dense
                 .get((c as u32).wrapping_sub(self.dense_lo) as usize)
             {
-                push_dst(out, self.rules[s as usize].dst);
-                prev = Some(c);
-                i += 1;
+                Some(&(s, _, true)) => {
+                    out.push_dst(self.rules[s as usize].dst);
+                    prev = Some(c);
+                    i += 1;
+                    continue;
+                }
+                // No rule starts with `c`: copied.
+                Some(&(s, e, false)) if s == e => {
+                    out.push_char(c);
+                    prev = Some(c);
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            i += self.step(word, i, prev, out);
+            prev = Some(c);
+        }
+    }
+
+    /// The general case at `word[i]`: the first rule of its group that matches (longest source
+    /// first) and whose contexts hold writes its output; with none, the character is copied.
+    /// Returns how many characters were used.
+    #[inline(never)]
+    fn step<S: Sink>(&self, word: &[char], i: usize, prev: Option<char>, out: &mut S) -> usize {
+        let c = word[i];
+        for r in self.group(c) {
+            let len = if r.src.len() == c.len_utf8() {
+                1
+            } else {
+                // Multi-character source: compare the following characters.
+                let mut k = 0;
+                let mut ok = true;
+                for sc in r.src.chars() {
+                    if word.get(i + k) != Some(&sc) {
+                        ok = false;
+                        break;
+                    }
+                    k += 1;
+                }
+                if !ok {
+                    continue;
+                }
+                k
+            };
+            if !ctx_holds(r.left, prev) {
                 continue;
             }
-            let mut used = 1;
-            let mut hit: Option<&str> = None;
-            for r in self.group(c) {
-                let len = if r.src.len() == c.len_utf8() {
-                    1
-                } else {
-                    // Multi-character source: compare the following characters.
-                    let mut k = 0;
-                    let mut ok = true;
-                    for sc in r.src.chars() {
-                        if word.get(i + k) != Some(&sc) {
-                            ok = false;
-                            break;
-                        }
-                        k += 1;
-                    }
-                    if !ok {
-                        continue;
-                    }
-                    k
-                };
-                if !ctx_holds(r.left, prev) {
-                    continue;
-                }
-                if !r.right.is_empty() && !ctx_holds(r.right, word.get(i + len).copied()) {
-                    continue;
-                }
-                hit = Some(r.dst);
-                used = len;
-                break;
+            if !r.right.is_empty() && !ctx_holds(r.right, word.get(i + len).copied()) {
+                continue;
             }
-            match hit {
-                Some(d) => push_dst(out, d),
-                None => out.push(c),
+            out.push_dst(r.dst);
+            return len;
+        }
+        out.push_char(c);
+        1
+    }
+
+    /// The table's direct lookup with the outputs inline (see [`Compact`]).
+    pub(crate) fn compact(&'static self) -> Compact {
+        let entries = self
+            .dense
+            .iter()
+            .map(|&(s, e, simple)| {
+                if s == e {
+                    return [COPY, '\0'];
+                }
+                let mut d = self.rules[s as usize].dst.chars();
+                let kept = |c: char| ![COPY, EMPTY, RULES, '\0'].contains(&c);
+                match (simple, d.next(), d.next(), d.next()) {
+                    (true, None, _, _) => [EMPTY, '\0'],
+                    (true, Some(a), None, _) if kept(a) => [a, '\0'],
+                    (true, Some(a), Some(b), None) if kept(a) && kept(b) => [a, b],
+                    _ => [RULES, '\0'],
+                }
+            })
+            .collect();
+        Compact {
+            table: self,
+            entries,
+        }
+    }
+}
+
+/// [`Compact`] entries that are not outputs (noncharacters and a private-use character, which no
+/// rule writes; a rule that would is left to the rules): copy the character, write nothing, use
+/// the rules. Otherwise an entry is up to two characters to write (`'\0'`: none).
+const COPY: char = '\u{10FFFF}';
+const EMPTY: char = '\u{10FFFE}';
+const RULES: char = '\u{10FFFD}';
+
+/// A table's dense lookup with the output of each context-free one-character rule inline (up to
+/// two characters), so the common letter costs one load. Built once from the table (the rules stay
+/// in `tables/`); [`Compact::apply_chars_to`] gives exactly [`Table::apply_chars_to`].
+pub(crate) struct Compact {
+    table: &'static Table,
+    entries: Vec<[char; 2]>,
+}
+
+impl Compact {
+    /// [`Table::apply_chars_to`] through the inline outputs.
+    #[inline]
+    pub(crate) fn apply_chars_to<S: Sink>(&self, word: &[char], out: &mut S) {
+        let t = self.table;
+        if self.entries.is_empty() {
+            return t.apply_chars_to(word, out);
+        }
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        while i < word.len() {
+            let c = word[i];
+            // Outside the dense span no rule starts with `c`.
+            let [a, b] = self
+                .entries
+                .get((c as u32).wrapping_sub(t.dense_lo) as usize)
+                .copied()
+                .unwrap_or([COPY, '\0']);
+            match a {
+                COPY => out.push_char(c),
+                EMPTY => {}
+                RULES => {
+                    i += t.step(word, i, prev, out);
+                    prev = Some(c);
+                    continue;
+                }
+                _ => {
+                    out.push_char(a);
+                    if b != '\0' {
+                        out.push_char(b);
+                    }
+                }
             }
             prev = Some(c);
-            i += used;
+            i += 1;
         }
     }
 }
@@ -198,6 +326,35 @@ mod tests {
 
     /// The 42 letters of the Kazakh Cyrillic alphabet (33 Russian + ә ғ қ ң ө ұ ү һ і).
     const KK_CYRILLIC: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+    /// The class constants the code uses are the tables' classes.
+    #[test]
+    fn class_constants() {
+        assert_eq!(UG_ARAB_READ.class("ONLY"), UG_ARAB_READ_ONLY);
+        assert_eq!(KK_ARAB_READ_BACK.class("CONS"), KK_ARAB_READ_BACK_CONS);
+        assert_eq!(KK_ARAB_READ_FRONT.class("HAMZA"), KK_ARAB_READ_FRONT_HAMZA);
+        assert_eq!(KK_ARAB.class("NOHAMZA"), KK_ARAB_NOHAMZA);
+    }
+
+    /// [`Compact`] gives exactly [`Table::apply_chars_to`] on every table, on each rule's source
+    /// alone and between the sources of other rules.
+    #[test]
+    fn compact_agrees_with_rules() {
+        for t in ALL {
+            let c = t.compact();
+            let srcs: Vec<Vec<char>> = t.rules.iter().map(|r| r.src.chars().collect()).collect();
+            for a in &srcs {
+                for b in srcs.iter().step_by(3).chain([&vec!['x'], &vec![]]) {
+                    for w in [a.clone(), [b.clone(), a.clone(), b.clone()].concat()] {
+                        let (mut x, mut y) = (String::new(), String::new());
+                        t.apply_chars_to(&w, &mut x);
+                        c.apply_chars_to(&w, &mut y);
+                        assert_eq!(x, y, "tables/{}.tsv: {w:?}", t.name);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_output_is_nfc() {
