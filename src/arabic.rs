@@ -35,11 +35,11 @@ use unicode_normalization::UnicodeNormalization;
 use crate::detect::Lang;
 use crate::scheme::Scheme;
 use crate::script::{Script, arabic_letter, char_script, word_script};
-use crate::tables::Compact;
 use crate::tables::{
     ARAB_FOLD, ARAB_FORMS, KK_ARAB, KK_ARAB_NEUTRAL, KK_ARAB_READ_BACK, KK_ARAB_READ_FRONT,
     KK_CANONICAL, KK_CYRL, Sink, Table, UEY, UG_ARAB_READ, UG_CANONICAL, ULY, USY,
 };
+use crate::tables::{Compact, Through};
 use std::sync::LazyLock;
 
 /// The readers and canonical writers with their outputs inline (built once from the tables).
@@ -48,6 +48,7 @@ static KK_FRONT_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_READ_FRONT.compa
 static KK_BACK_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_READ_BACK.compact());
 static UG_CANONICAL_C: LazyLock<Compact> = LazyLock::new(|| UG_CANONICAL.compact());
 static KK_CANONICAL_C: LazyLock<Compact> = LazyLock::new(|| KK_CANONICAL.compact());
+static NEUTRAL_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_NEUTRAL.compact());
 
 /// A table class of two-byte characters in the 256 code points from `base` (the Arabic block
 /// U+0600, Cyrillic U+0400) as a bit set, built at compile time so a membership test is one shift.
@@ -340,7 +341,7 @@ fn tote_is_front(folded: &[char], hamza: bool) -> bool {
         return false;
     }
     let mut stem = Classes::new(&READ_FRONT, &READ_BACK, AR);
-    KK_ARAB_NEUTRAL.apply_chars_to(folded, &mut stem);
+    NEUTRAL_C.apply_chars_to(folded, &mut stem);
     stem.has_a && !stem.has_b
 }
 
@@ -384,7 +385,7 @@ fn read_tote_chars<S: Sink>(folded: &[char], out: &mut S) {
 /// vowel (class `FRONT`) and none of class `NOHAMZA`.
 fn write_tote(pivot: &[char], out: &mut String) {
     let mut stem = Classes::new(&WRITE_FRONT, &WRITE_NOHAMZA, CY);
-    KK_ARAB_NEUTRAL.apply_chars_to(pivot, &mut stem);
+    NEUTRAL_C.apply_chars_to(pivot, &mut stem);
     if stem.has_a && !stem.has_b {
         out.push_str(crate::tables::KK_ARAB_HAMZA);
     }
@@ -420,6 +421,8 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     let mut parts = [(0u8, 0u8); 16];
     let (mut n, mut np, mut i) = (0usize, 0usize, 0usize);
     let (mut kk, mut ug) = (0usize, 0usize);
+    // The evidence of the current part, and the bits of its last letter.
+    let (mut wkk, mut wug, mut prev) = (0usize, 0usize, None);
     // Start of the current part, in `chars` and in `name`; whether it needs `fold`.
     let (mut wn, mut wb, mut folds) = (0usize, 0usize, false);
     loop {
@@ -430,12 +433,16 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                 return None;
             }
             if folds {
+                // The evidence is that of the folded part.
                 let folded = fold(&name[wb..i]);
-                n = wn;
+                (n, wkk, wug, prev) = (wn, 0, 0, None);
                 for c in folded.chars() {
-                    if n == chars.len() || info(table, c) & B_PLAIN == 0 {
+                    let bits = info(table, c);
+                    if n == chars.len() || bits & B_PLAIN == 0 {
                         return None;
                     }
+                    evidence_step(prev, bits, &mut wkk, &mut wug);
+                    prev = Some(bits);
                     chars[n] = c;
                     n += 1;
                 }
@@ -443,12 +450,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                     return None;
                 }
             }
-            let mut prev = None;
-            for &c in &chars[wn..n] {
-                let bits = info(table, c);
-                evidence_step(prev, bits, &mut kk, &mut ug);
-                prev = Some(bits);
-            }
+            (kk, ug, wkk, wug, prev) = (kk + wkk, ug + wug, 0, 0, None);
             parts[np] = (wn as u8, n as u8);
             np += 1;
             let Some(x) = x else { break };
@@ -473,6 +475,8 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                 return None;
             }
             folds |= bits & B_FOLD != 0;
+            evidence_step(prev, bits, &mut wkk, &mut wug);
+            prev = Some(bits);
             i += 2;
             c
         } else if x == 0xEF {
@@ -494,7 +498,9 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     }
     let lang = forced.unwrap_or(if kk > ug { Lang::Kk } else { Lang::Ug });
     let pivot_lang = if lang == Lang::Ug { Lang::Ug } else { Lang::Kk };
-    let canonical = scheme == Scheme::Canonical;
+    if scheme == Scheme::Canonical {
+        return canonical_name(&chars[..n], &parts[..np], pivot_lang);
+    }
     let mut out = String::with_capacity(name.len() + 8);
     let mut pivot = Stack::new();
     for (k, &(s, e)) in parts[..np].iter().enumerate() {
@@ -510,21 +516,86 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
         }
         let at = out.len();
         let turkic = write_chars(pivot.as_slice(), pivot_lang, scheme, &mut out);
-        if canonical
-            && (out.len() == at
-                || !out.as_bytes()[at..]
-                    .iter()
-                    .all(|&c| crate::is_canonical_char(c as char)))
-        {
-            // Empty, or something canonical may not hold: the general path folds and tidies.
-            return None;
-        }
         title_part(&mut out, at, turkic);
         if k + 1 < np {
             out.push(chars[e as usize]);
         }
     }
     Some(out)
+}
+
+/// A [`Sink`] of the characters canonical keeps (`is_canonical_char`), as bytes on the stack;
+/// `bad` once another character came or one did not fit.
+struct Canonical {
+    bytes: [u8; 160],
+    n: usize,
+    bad: bool,
+}
+
+impl Sink for Canonical {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        match self.bytes.get_mut(self.n) {
+            Some(slot) if crate::is_canonical_char(c) => {
+                *slot = c as u8;
+                self.n += 1;
+            }
+            _ => self.bad = true,
+        }
+    }
+
+    #[inline]
+    fn push_dst(&mut self, d: &str) {
+        d.chars().for_each(|c| self.push_char(c));
+    }
+}
+
+/// The canonical form of a name split by [`fast_name`] into `chars` and `parts`, read as
+/// `pivot_lang`: each part read and written in one pass (the canonical writers map character by
+/// character, see [`Through`]) into a stack buffer. `None` when a part comes out empty or with
+/// something canonical may not hold (the general path folds and tidies).
+fn canonical_name(chars: &[char], parts: &[(u8, u8)], pivot_lang: Lang) -> Option<String> {
+    // The canonical writer of the pivot (`romanize::write`: the scheme's table, never Töte here).
+    let (writer, turkic): (&Compact, bool) = match pivot_lang {
+        Lang::Ug => (&UG_CANONICAL_C, UG_CANONICAL.turkic),
+        _ => (&KK_CANONICAL_C, KK_CANONICAL.turkic),
+    };
+    let mut out = Canonical {
+        bytes: [0; 160],
+        n: 0,
+        bad: false,
+    };
+    for (k, &(s, e)) in parts.iter().enumerate() {
+        let word = &chars[s as usize..e as usize];
+        let at = out.n;
+        let mut through = Through::new(writer, &mut out)?;
+        if pivot_lang == Lang::Ug {
+            UG_READ_C.apply_chars_to(word, &mut through);
+        } else {
+            read_tote_chars(word, &mut through);
+        }
+        if out.bad || out.n == at {
+            return None;
+        }
+        // Title case (`romanize::title_case`; the part is ASCII without spaces): the first letter.
+        let first = out.bytes[at..out.n]
+            .iter()
+            .position(u8::is_ascii_alphabetic);
+        if let Some(f) = first {
+            if turkic && out.bytes[at + f] == b'i' {
+                return None;
+            }
+            out.bytes[at + f].make_ascii_uppercase();
+        }
+        if k + 1 < parts.len() {
+            // The separator (a space or a hyphen) after the part.
+            *out.bytes.get_mut(out.n)? = chars[e as usize] as u8;
+            out.n += 1;
+        }
+    }
+    std::str::from_utf8(&out.bytes[..out.n])
+        .ok()
+        .map(String::from)
 }
 
 /// `romanize::write` over a pivot split into characters: Töte with its hamza, or the scheme's

@@ -239,7 +239,8 @@ impl Table {
 
     /// The table's direct lookup with the outputs inline (see [`Compact`]).
     pub(crate) fn compact(&'static self) -> Compact {
-        let entries = self
+        let mut groups: Vec<Vec<CRule>> = Vec::new();
+        let entries: Vec<[char; 2]> = self
             .dense
             .iter()
             .map(|&(s, e, simple)| {
@@ -247,28 +248,42 @@ impl Table {
                     return [COPY, '\0'];
                 }
                 let mut d = self.rules[s as usize].dst.chars();
-                let kept = |c: char| ![COPY, EMPTY, RULES, '\0'].contains(&c);
+                let kept = |c: char| ![COPY, EMPTY, RULES, LONG, '\0'].contains(&c);
                 match (simple, d.next(), d.next(), d.next()) {
+                    (false, ..) => {
+                        groups.push(
+                            self.rules[s as usize..e as usize]
+                                .iter()
+                                .map(CRule::new)
+                                .collect(),
+                        );
+                        char::from_u32(groups.len() as u32 - 1)
+                            .map_or([RULES, '\0'], |g| [RULES, g])
+                    }
                     (true, None, _, _) => [EMPTY, '\0'],
                     (true, Some(a), None, _) if kept(a) => [a, '\0'],
                     (true, Some(a), Some(b), None) if kept(a) && kept(b) => [a, b],
-                    _ => [RULES, '\0'],
+                    _ => char::from_u32(u32::from(s)).map_or([RULES, '\0'], |i| [LONG, i]),
                 }
             })
             .collect();
         Compact {
             table: self,
+            groups,
+            homomorphism: !entries.is_empty() && !entries.iter().any(|e| e[0] == RULES),
             entries,
         }
     }
 }
 
-/// [`Compact`] entries that are not outputs (noncharacters and a private-use character, which no
+/// [`Compact`] entries that are not outputs (noncharacters and private-use characters, which no
 /// rule writes; a rule that would is left to the rules): copy the character, write nothing, use
-/// the rules. Otherwise an entry is up to two characters to write (`'\0'`: none).
+/// the rules, write the output of the rule numbered by the second character. Otherwise an entry is
+/// up to two characters to write (`'\0'`: none).
 const COPY: char = '\u{10FFFF}';
 const EMPTY: char = '\u{10FFFE}';
 const RULES: char = '\u{10FFFD}';
+const LONG: char = '\u{10FFFC}';
 
 /// A table's dense lookup with the output of each context-free one-character rule inline (up to
 /// two characters), so the common letter costs one load. Built once from the table (the rules stay
@@ -276,9 +291,81 @@ const RULES: char = '\u{10FFFD}';
 pub(crate) struct Compact {
     table: &'static Table,
     entries: Vec<[char; 2]>,
+    /// The rules of the entries that need them (`[RULES, index]`), with their sources and
+    /// contexts split into characters.
+    groups: Vec<Vec<CRule>>,
+    /// Every character is rewritten on its own, without context: the table maps a word
+    /// character by character (see [`Through`]).
+    homomorphism: bool,
 }
 
 impl Compact {
+    /// Whether the table rewrites each character on its own (no contexts, no longer sources).
+    #[cfg(test)]
+    pub(crate) fn is_homomorphism(&self) -> bool {
+        self.homomorphism
+    }
+
+    /// Write the output for `c` when no context is needed; `Err(group)` (nothing written) when
+    /// the rules must decide.
+    #[inline(always)]
+    fn put<S: Sink>(&self, c: char, out: &mut S) -> Result<(), char> {
+        // Outside the dense span no rule starts with `c`.
+        let [a, b] = self
+            .entries
+            .get((c as u32).wrapping_sub(self.table.dense_lo) as usize)
+            .copied()
+            .unwrap_or([COPY, '\0']);
+        if a < LONG {
+            // The common case: one or two characters to write.
+            out.push_char(a);
+            if b != '\0' {
+                out.push_char(b);
+            }
+            return Ok(());
+        }
+        match a {
+            COPY => out.push_char(c),
+            EMPTY => {}
+            RULES => return Err(b),
+            _ => out.push_dst(self.table.rules[b as usize].dst),
+        }
+        Ok(())
+    }
+
+    /// [`Table::step`] with the rules of group `g`.
+    #[inline(never)]
+    fn step<S: Sink>(
+        &self,
+        g: char,
+        word: &[char],
+        i: usize,
+        prev: Option<char>,
+        out: &mut S,
+    ) -> usize {
+        let Some(group) = self.groups.get(g as usize) else {
+            return self.table.step(word, i, prev, out);
+        };
+        for r in group {
+            let len = r.src.len();
+            // The first character is `word[i]` (the group's); compare the rest.
+            if len > 1
+                && (word.len() < i + len
+                    || r.src[1..].iter().zip(&word[i + 1..]).any(|(a, b)| a != b))
+            {
+                continue;
+            }
+            if r.left.holds(prev) && r.right.holds(word.get(i + len).copied()) {
+                for &d in &r.dst {
+                    out.push_char(d);
+                }
+                return len;
+            }
+        }
+        out.push_char(word[i]);
+        1
+    }
+
     /// [`Table::apply_chars_to`] through the inline outputs.
     #[inline]
     pub(crate) fn apply_chars_to<S: Sink>(&self, word: &[char], out: &mut S) {
@@ -290,29 +377,94 @@ impl Compact {
         let mut prev: Option<char> = None;
         while i < word.len() {
             let c = word[i];
-            // Outside the dense span no rule starts with `c`.
-            let [a, b] = self
-                .entries
-                .get((c as u32).wrapping_sub(t.dense_lo) as usize)
-                .copied()
-                .unwrap_or([COPY, '\0']);
-            match a {
-                COPY => out.push_char(c),
-                EMPTY => {}
-                RULES => {
-                    i += t.step(word, i, prev, out);
-                    prev = Some(c);
-                    continue;
-                }
-                _ => {
-                    out.push_char(a);
-                    if b != '\0' {
-                        out.push_char(b);
-                    }
-                }
+            match self.put(c, out) {
+                Ok(()) => i += 1,
+                Err(g) => i += self.step(g, word, i, prev, out),
             }
             prev = Some(c);
-            i += 1;
+        }
+    }
+}
+
+/// A rule with its source split into characters and its contexts compiled ([`CCtx`]).
+struct CRule {
+    src: Vec<char>,
+    dst: Vec<char>,
+    left: CCtx,
+    right: CCtx,
+}
+
+impl CRule {
+    fn new(r: &Rule) -> Self {
+        CRule {
+            src: r.src.chars().collect(),
+            dst: r.dst.chars().collect(),
+            left: CCtx::new(r.left),
+            right: CCtx::new(r.right),
+        }
+    }
+}
+
+/// A context as `ctx_holds` reads it: any neighbour when empty; otherwise the word boundary if
+/// one alternative is `Boundary`, or a neighbour in (`false`) or not in (`true`) a set.
+struct CCtx {
+    any: bool,
+    boundary: bool,
+    sets: Vec<(bool, Vec<char>)>,
+}
+
+impl CCtx {
+    fn new(ctx: &[Ctx]) -> Self {
+        let mut c = CCtx {
+            any: ctx.is_empty(),
+            boundary: false,
+            sets: Vec::new(),
+        };
+        for a in ctx {
+            match a {
+                Ctx::Boundary => c.boundary = true,
+                Ctx::In(s) => c.sets.push((false, s.chars().collect())),
+                Ctx::NotIn(s) => c.sets.push((true, s.chars().collect())),
+            }
+        }
+        c
+    }
+
+    #[inline(always)]
+    fn holds(&self, neighbour: Option<char>) -> bool {
+        self.any
+            || match neighbour {
+                None => self.boundary,
+                Some(n) => self.sets.iter().any(|(not, s)| s.contains(&n) != *not),
+            }
+    }
+}
+
+/// A [`Sink`] that writes each character through a homomorphism table into `out`: two table
+/// passes in one, as the second needs no context.
+pub(crate) struct Through<'a, S> {
+    map: &'a Compact,
+    out: &'a mut S,
+}
+
+impl<'a, S: Sink> Through<'a, S> {
+    /// `None` when `map` is not a homomorphism.
+    pub(crate) fn new(map: &'a Compact, out: &'a mut S) -> Option<Self> {
+        map.homomorphism.then_some(Through { map, out })
+    }
+}
+
+impl<S: Sink> Sink for Through<'_, S> {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        let done = self.map.put(c, self.out);
+        debug_assert!(done.is_ok(), "not a homomorphism");
+    }
+
+    #[inline]
+    fn push_dst(&mut self, d: &str) {
+        for c in d.chars() {
+            self.push_char(c);
         }
     }
 }
@@ -353,6 +505,28 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Applying a homomorphism table to a word is applying it to each character.
+    #[test]
+    fn homomorphisms_map_characters() {
+        assert!(UG_CANONICAL.compact().is_homomorphism());
+        assert!(KK_CANONICAL.compact().is_homomorphism());
+        for t in ALL {
+            let c = t.compact();
+            if !c.is_homomorphism() {
+                continue;
+            }
+            let mut word: Vec<char> = t.rules.iter().flat_map(|r| r.src.chars()).collect();
+            word.extend(['x', 'ә', 'ي']);
+            let mut whole = String::new();
+            t.apply_chars_to(&word, &mut whole);
+            let mut each = String::new();
+            for ch in &word {
+                t.apply_chars_to(&[*ch], &mut each);
+            }
+            assert_eq!(whole, each, "tables/{}.tsv", t.name);
         }
     }
 
