@@ -200,7 +200,14 @@ fn fold(word: &str) -> Cow<'_, str> {
             let mut forms = String::with_capacity(word.len());
             ARAB_FORMS.apply(word, &mut forms);
             // NFKC can make capitals out of compatibility characters (🄐 → (A)): lower-case again.
-            let n: String = forms.nfkc().flat_map(char::to_lowercase).collect();
+            let mut n = String::with_capacity(forms.len() + 8);
+            for c in forms.nfkc() {
+                if (0x0600..=0x06FF).contains(&(c as u32)) {
+                    n.push(c); // the Arabic block has no case
+                } else {
+                    n.extend(c.to_lowercase());
+                }
+            }
             let mut out = String::with_capacity(n.len());
             ARAB_FOLD.apply(&n, &mut out);
             return Cow::Owned(out);
@@ -265,23 +272,26 @@ fn info(table: &[u8; 256], c: char) -> u8 {
     if k < 256 { table[k] } else { 0 }
 }
 
+/// The `prev` of [`evidence_step`] at the start of a word: as if after a vowel letter, since a
+/// vowel letter at the start counts as one after another vowel letter.
+const START: u8 = B_V;
+
 /// The evidence of one Arabic-script letter with bits `c` after the letter with bits `prev` of
-/// the same word (`None` at its start).
-#[inline]
-fn evidence_step(prev: Option<u8>, c: u8, kk: &mut usize, ug: &mut usize) {
-    *ug += usize::from(c & B_UG_ONLY != 0);
-    *kk += usize::from(c & B_KK_ONLY != 0);
-    let kazakh_spelling = match prev {
-        None => c & B_V != 0,
-        Some(p) => (p & c & B_V != 0) || (p & B_CONS != 0 && c & B_Y != 0),
-    };
-    *kk += usize::from(kazakh_spelling);
+/// the same word ([`START`] at its start): a Uyghur-only letter for `ug`; for `kk` a Kazakh-only
+/// letter, and a vowel letter at the start or after a vowel letter, or Y after a consonant.
+/// Branch-free: it runs on every letter.
+#[inline(always)]
+fn evidence_step(prev: u8, c: u8, kk: &mut usize, ug: &mut usize) {
+    const _: () = assert!(B_CONS << 1 == B_Y && B_UG_ONLY == 1 && B_KK_ONLY == 2);
+    *ug += usize::from(c & B_UG_ONLY);
+    let spelling = (prev & c & B_V) | ((prev << 1) & c & B_Y) != 0;
+    *kk += usize::from((c & B_KK_ONLY) >> 1) + usize::from(spelling);
 }
 
 /// Kazakh and Uyghur evidence in one folded word, added to `kk` and `ug`.
 fn evidence(folded: &str, kk: &mut usize, ug: &mut usize) {
     let table = &*INFO;
-    let mut prev: Option<u8> = None;
+    let mut prev = START;
     for c in folded.chars() {
         // The classes are all in the Arabic block; other letters are skipped.
         if !arabic_letter(c) && char_script(c) != Script::Arabic {
@@ -289,7 +299,7 @@ fn evidence(folded: &str, kk: &mut usize, ug: &mut usize) {
         }
         let bits = info(table, c);
         evidence_step(prev, bits, kk, ug);
-        prev = Some(bits);
+        prev = bits;
     }
 }
 
@@ -352,33 +362,123 @@ fn read_tote(folded: &str, out: &mut String) {
 
 /// [`read_tote`] over a word already split into characters.
 fn read_tote_chars<S: Sink>(folded: &[char], out: &mut S) {
+    tote_plan(folded, |front, w| {
+        let table: &Compact = if front { &KK_FRONT_C } else { &KK_BACK_C };
+        table.apply_chars_to(w, out);
+    });
+}
+
+/// How a folded Töte word is read: `f(front, letters)` with the table choice and the letters the
+/// table runs on (without the hamza, which only selects the table: `^` contexts see the first
+/// letter).
+#[inline]
+fn tote_plan<R>(folded: &[char], f: impl FnOnce(bool, &[char]) -> R) -> R {
     let hamza = folded.iter().any(|&c| has(&READ_HAMZA, AR, c));
-    let table: &Compact = if tote_is_front(folded, hamza) {
-        &KK_FRONT_C
-    } else {
-        &KK_BACK_C
-    };
-    if hamza {
-        // The hamza only selects the table; drop it so `^` contexts see the first letter.
-        let mut stack = ['\0'; 48];
-        let mut n = 0;
-        for &c in folded.iter().filter(|&&c| !has(&READ_HAMZA, AR, c)) {
-            if n == stack.len() {
-                let v: Vec<char> = folded
-                    .iter()
-                    .copied()
-                    .filter(|&c| !has(&READ_HAMZA, AR, c))
-                    .collect();
-                return table.apply_chars_to(&v, out);
-            }
-            stack[n] = c;
-            n += 1;
+    let front = tote_is_front(folded, hamza);
+    if !hamza {
+        return f(front, folded);
+    }
+    let mut stack = ['\0'; 48];
+    let mut n = 0;
+    for &c in folded.iter().filter(|&&c| !has(&READ_HAMZA, AR, c)) {
+        if n == stack.len() {
+            let v: Vec<char> = folded
+                .iter()
+                .copied()
+                .filter(|&c| !has(&READ_HAMZA, AR, c))
+                .collect();
+            return f(front, &v);
         }
-        table.apply_chars_to(&stack[..n], out);
-    } else {
-        table.apply_chars_to(folded, out);
+        stack[n] = c;
+        n += 1;
+    }
+    f(front, &stack[..n])
+}
+
+/// A reader and a homomorphism writer in one table over the Arabic block: for each letter the
+/// reader rewrites without context, the writer's output of the reader's output, as bytes that
+/// canonical keeps (up to 8); `None` for the letters the rules decide (and anything else).
+struct Composed {
+    reader: &'static Compact,
+    writer: &'static Compact,
+    entries: Vec<Option<([u8; 8], u8)>>,
+}
+
+impl Composed {
+    fn new(reader: &'static Compact, writer: &'static Compact) -> Self {
+        let entries = (0..256u32)
+            .map(|k| {
+                let c = char::from_u32(AR + k)?;
+                let mut pivot = String::new();
+                reader.put(c, &mut pivot).ok()?;
+                let mut out = String::new();
+                for p in pivot.chars() {
+                    writer.put(p, &mut out).ok()?;
+                }
+                let ok = out.len() <= 8 && out.chars().all(crate::is_canonical_char);
+                ok.then(|| {
+                    let mut b = [0u8; 8];
+                    b[..out.len()].copy_from_slice(out.as_bytes());
+                    (b, out.len() as u8)
+                })
+            })
+            .collect();
+        Composed {
+            reader,
+            writer,
+            entries,
+        }
+    }
+
+    /// The reader then the writer over `word`, into `out` (exactly `reader.apply_chars_to` through
+    /// `writer`).
+    #[inline]
+    fn apply(&self, word: &[char], out: &mut Canonical) {
+        let mut prev: Option<char> = None;
+        let mut i = 0;
+        while i < word.len() {
+            let c = word[i];
+            let k = (c as u32).wrapping_sub(AR) as usize;
+            if let Some(Some((b, len))) = self.entries.get(k)
+                && out.n + 8 <= out.bytes.len()
+            {
+                out.bytes[out.n..out.n + 8].copy_from_slice(b);
+                out.n += *len as usize;
+                i += 1;
+            } else {
+                let mut through = Through {
+                    map: self.writer,
+                    out,
+                };
+                match self.reader.put(c, &mut through) {
+                    Ok(()) => i += 1,
+                    Err(g) => i += self.reader.step(g, word, i, prev, &mut through),
+                }
+            }
+            prev = Some(c);
+        }
     }
 }
+
+/// The presentation-form letters (U+FB50–U+FDFF, U+FE70–U+FEFE with `char_script` Arabic) as a
+/// bit set from U+FB50.
+static PRESENTATION_LETTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut m = vec![0u64; (0xFEFF - 0xFB50) / 64 + 1];
+    for u in (0xFB50..=0xFDFF).chain(0xFE70..=0xFEFE) {
+        if char::from_u32(u).is_some_and(|c| char_script(c) == Script::Arabic) {
+            let k = (u - 0xFB50) as usize;
+            m[k / 64] |= 1 << (k % 64);
+        }
+    }
+    m
+});
+
+static UG_COMPOSED: LazyLock<Composed> =
+    LazyLock::new(|| Composed::new(&UG_READ_C, &UG_CANONICAL_C));
+static KK_FRONT_COMPOSED: LazyLock<Composed> =
+    LazyLock::new(|| Composed::new(&KK_FRONT_C, &KK_CANONICAL_C));
+static KK_BACK_COMPOSED: LazyLock<Composed> =
+    LazyLock::new(|| Composed::new(&KK_BACK_C, &KK_CANONICAL_C));
 
 /// Write a Kazakh (or Russian) Cyrillic pivot word in Töte: `kk-arab.tsv`, with the high hamza
 /// first when the word without its harmony-neutral ending (`kk-arab-neutral.tsv`) holds a front
@@ -422,27 +522,46 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     let (mut n, mut np, mut i) = (0usize, 0usize, 0usize);
     let (mut kk, mut ug) = (0usize, 0usize);
     // The evidence of the current part, and the bits of its last letter.
-    let (mut wkk, mut wug, mut prev) = (0usize, 0usize, None);
+    let (mut wkk, mut wug, mut prev) = (0usize, 0usize, START);
     // Start of the current part, in `chars` and in `name`; whether it needs `fold`.
     let (mut wn, mut wb, mut folds) = (0usize, 0usize, false);
+    // The bits of the part's letters together (for `B_FOLD`).
+    let mut all = 0u8;
     loop {
+        // The common case first: a letter of the Arabic block (lead byte D8–DB, two bytes).
+        if let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1))
+            && x & 0xFC == 0xD8
+        {
+            let k = ((x as usize & 3) << 6) | (y as usize & 0x3F);
+            let bits = table[k];
+            if bits & (B_PLAIN | B_FOLD) == 0 || n == chars.len() {
+                return None;
+            }
+            all |= bits;
+            evidence_step(prev, bits, &mut wkk, &mut wug);
+            prev = bits;
+            chars[n] = char::from_u32(AR + k as u32)?;
+            n += 1;
+            i += 2;
+            continue;
+        }
         let x = b.get(i).copied();
         if matches!(x, None | Some(b' ' | b'-')) {
             // End of a part (not empty: no leading, trailing or doubled separator).
             if n == wn || np == parts.len() {
                 return None;
             }
-            if folds {
+            if folds || all & B_FOLD != 0 {
                 // The evidence is that of the folded part.
                 let folded = fold(&name[wb..i]);
-                (n, wkk, wug, prev) = (wn, 0, 0, None);
+                (n, wkk, wug, prev) = (wn, 0, 0, START);
                 for c in folded.chars() {
                     let bits = info(table, c);
                     if n == chars.len() || bits & B_PLAIN == 0 {
                         return None;
                     }
                     evidence_step(prev, bits, &mut wkk, &mut wug);
-                    prev = Some(bits);
+                    prev = bits;
                     chars[n] = c;
                     n += 1;
                 }
@@ -450,7 +569,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                     return None;
                 }
             }
-            (kk, ug, wkk, wug, prev) = (kk + wkk, ug + wug, 0, 0, None);
+            (kk, ug, wkk, wug, prev) = (kk + wkk, ug + wug, 0, 0, START);
             parts[np] = (wn as u8, n as u8);
             np += 1;
             let Some(x) = x else { break };
@@ -460,39 +579,23 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
             chars[n] = x as char;
             n += 1;
             i += 1;
-            (wn, wb, folds) = (n, i, false);
+            (wn, wb, folds, all) = (n, i, false, 0);
             continue;
         }
-        if n == chars.len() {
+        // Otherwise only the presentation-form letters (U+FB50–U+FDFF, U+FE70–U+FEFE, lead EF).
+        if n == chars.len() || x != Some(0xEF) {
             return None;
         }
-        let x = x.unwrap_or(0);
-        let c = if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
-            // U+0600–U+06FF.
-            let c = char::from_u32(((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F))?;
-            let bits = info(table, c);
-            if bits & (B_PLAIN | B_FOLD) == 0 {
-                return None;
-            }
-            folds |= bits & B_FOLD != 0;
-            evidence_step(prev, bits, &mut wkk, &mut wug);
-            prev = Some(bits);
-            i += 2;
-            c
-        } else if x == 0xEF {
-            // U+F000–U+FFFF: the presentation-form letters only.
-            let c = name[i..].chars().next()?;
-            if !matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE)
-                || char_script(c) != Script::Arabic
-            {
-                return None;
-            }
-            folds = true;
-            i += 3;
-            c
-        } else {
+        let c = name[i..].chars().next()?;
+        let k = (c as u32).wrapping_sub(0xFB50) as usize;
+        if PRESENTATION_LETTERS
+            .get(k / 64)
+            .is_none_or(|m| m & (1 << (k % 64)) == 0)
+        {
             return None;
-        };
+        }
+        folds = true;
+        i += 3;
         chars[n] = c;
         n += 1;
     }
@@ -555,11 +658,15 @@ impl Sink for Canonical {
 /// character, see [`Through`]) into a stack buffer. `None` when a part comes out empty or with
 /// something canonical may not hold (the general path folds and tidies).
 fn canonical_name(chars: &[char], parts: &[(u8, u8)], pivot_lang: Lang) -> Option<String> {
-    // The canonical writer of the pivot (`romanize::write`: the scheme's table, never Töte here).
-    let (writer, turkic): (&Compact, bool) = match pivot_lang {
-        Lang::Ug => (&UG_CANONICAL_C, UG_CANONICAL.turkic),
-        _ => (&KK_CANONICAL_C, KK_CANONICAL.turkic),
+    // The canonical writers of the pivots (`romanize::write`: never Töte here) are
+    // homomorphisms; `Composed` checks it.
+    let turkic = match pivot_lang {
+        Lang::Ug => UG_CANONICAL.turkic,
+        _ => KK_CANONICAL.turkic,
     };
+    if !UG_CANONICAL_C.is_homomorphism() || !KK_CANONICAL_C.is_homomorphism() {
+        return None;
+    }
     let mut out = Canonical {
         bytes: [0; 160],
         n: 0,
@@ -568,11 +675,17 @@ fn canonical_name(chars: &[char], parts: &[(u8, u8)], pivot_lang: Lang) -> Optio
     for (k, &(s, e)) in parts.iter().enumerate() {
         let word = &chars[s as usize..e as usize];
         let at = out.n;
-        let mut through = Through::new(writer, &mut out)?;
         if pivot_lang == Lang::Ug {
-            UG_READ_C.apply_chars_to(word, &mut through);
+            UG_COMPOSED.apply(word, &mut out);
         } else {
-            read_tote_chars(word, &mut through);
+            tote_plan(word, |front, w| {
+                let table: &Composed = if front {
+                    &KK_FRONT_COMPOSED
+                } else {
+                    &KK_BACK_COMPOSED
+                };
+                table.apply(w, &mut out);
+            });
         }
         if out.bad || out.n == at {
             return None;

@@ -256,10 +256,16 @@ pub fn romanize(name: &str, scheme: Scheme) -> String {
 /// assert_eq!(romanize_with("Курмангалиева", &o), "Kurmangalieva");
 /// ```
 pub fn romanize_with(name: &str, opts: &Options) -> String {
-    if let Some(s) = fast::cyrillic_name(name, opts.scheme, opts.lang) {
-        return finish(s);
-    }
-    if let Some(s) = arabic::fast_name(name, opts.scheme, opts.lang) {
+    // Arabic-script names start with lead byte D8–DB (U+0600–U+06FF) or EF (presentation forms).
+    let arabic = name
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| matches!(b, 0xD8..=0xDB | 0xEF));
+    if arabic {
+        if let Some(s) = arabic::fast_name(name, opts.scheme, opts.lang) {
+            return finish(s);
+        }
+    } else if let Some(s) = fast::cyrillic_name(name, opts.scheme, opts.lang) {
         return finish(s);
     }
     romanize_general(name, opts)

@@ -301,7 +301,6 @@ pub(crate) struct Compact {
 
 impl Compact {
     /// Whether the table rewrites each character on its own (no contexts, no longer sources).
-    #[cfg(test)]
     pub(crate) fn is_homomorphism(&self) -> bool {
         self.homomorphism
     }
@@ -309,7 +308,7 @@ impl Compact {
     /// Write the output for `c` when no context is needed; `Err(group)` (nothing written) when
     /// the rules must decide.
     #[inline(always)]
-    fn put<S: Sink>(&self, c: char, out: &mut S) -> Result<(), char> {
+    pub(crate) fn put<S: Sink>(&self, c: char, out: &mut S) -> Result<(), char> {
         // Outside the dense span no rule starts with `c`.
         let [a, b] = self
             .entries
@@ -335,7 +334,7 @@ impl Compact {
 
     /// [`Table::step`] with the rules of group `g`.
     #[inline(never)]
-    fn step<S: Sink>(
+    pub(crate) fn step<S: Sink>(
         &self,
         g: char,
         word: &[char],
@@ -443,15 +442,8 @@ impl CCtx {
 /// A [`Sink`] that writes each character through a homomorphism table into `out`: two table
 /// passes in one, as the second needs no context.
 pub(crate) struct Through<'a, S> {
-    map: &'a Compact,
-    out: &'a mut S,
-}
-
-impl<'a, S: Sink> Through<'a, S> {
-    /// `None` when `map` is not a homomorphism.
-    pub(crate) fn new(map: &'a Compact, out: &'a mut S) -> Option<Self> {
-        map.homomorphism.then_some(Through { map, out })
-    }
+    pub(crate) map: &'a Compact,
+    pub(crate) out: &'a mut S,
 }
 
 impl<S: Sink> Sink for Through<'_, S> {
