@@ -224,20 +224,23 @@ fn fold(word: &str) -> Cow<'_, str> {
 }
 
 /// Bits of [`info`]: the evidence classes, and how the fast path takes the letter.
-const B_UG_ONLY: u8 = 1;
-const B_KK_ONLY: u8 = 2;
-const B_V: u8 = 4;
-const B_CONS: u8 = 8;
-const B_Y: u8 = 16;
+const B_UG_ONLY: u16 = 1;
+const B_KK_ONLY: u16 = 2;
+const B_V: u16 = 4;
+const B_CONS: u16 = 8;
+const B_Y: u16 = 16;
 /// A letter `clean` and `fold` leave alone.
-const B_PLAIN: u8 = 32;
+const B_PLAIN: u16 = 32;
 /// A letter `clean` leaves alone and `fold` changes (NFKC or `arab-fold.tsv`).
-const B_FOLD: u8 = 64;
+const B_FOLD: u16 = 64;
+/// Classes `HAMZA` and `FRONT` of `kk-arab-read-front.tsv`.
+const B_HAMZA: u16 = 128;
+const B_FRONT: u16 = 256;
 
 /// The bits of every code point of the Arabic block, from the table classes (all of which are in
 /// the block, see [`mask`]) and `arab-fold.tsv`.
-static INFO: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
-    let mut t = [0u8; 256];
+static INFO: std::sync::LazyLock<[u16; 256]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u16; 256];
     for (k, slot) in t.iter_mut().enumerate() {
         let c = char::from_u32(AR + k as u32).unwrap_or('\0');
         let mut b = 0;
@@ -247,6 +250,8 @@ static INFO: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
             (&UG_V, B_V),
             (&KK_CONS, B_CONS),
             (&KK_Y, B_Y),
+            (&READ_HAMZA, B_HAMZA),
+            (&READ_FRONT, B_FRONT),
         ] {
             if has(m, AR, c) {
                 b |= bit;
@@ -267,21 +272,21 @@ static INFO: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
 
 /// The [`INFO`] bits of `c` (0 outside the Arabic block).
 #[inline]
-fn info(table: &[u8; 256], c: char) -> u8 {
+fn info(table: &[u16; 256], c: char) -> u16 {
     let k = (c as u32).wrapping_sub(AR) as usize;
     if k < 256 { table[k] } else { 0 }
 }
 
 /// The `prev` of [`evidence_step`] at the start of a word: as if after a vowel letter, since a
 /// vowel letter at the start counts as one after another vowel letter.
-const START: u8 = B_V;
+const START: u16 = B_V;
 
 /// The evidence of one Arabic-script letter with bits `c` after the letter with bits `prev` of
 /// the same word ([`START`] at its start): a Uyghur-only letter for `ug`; for `kk` a Kazakh-only
 /// letter, and a vowel letter at the start or after a vowel letter, or Y after a consonant.
 /// Branch-free: it runs on every letter.
 #[inline(always)]
-fn evidence_step(prev: u8, c: u8, kk: &mut usize, ug: &mut usize) {
+fn evidence_step(prev: u16, c: u16, kk: &mut usize, ug: &mut usize) {
     const _: () = assert!(B_CONS << 1 == B_Y && B_UG_ONLY == 1 && B_KK_ONLY == 2);
     *ug += usize::from(c & B_UG_ONLY);
     let spelling = (prev & c & B_V) | ((prev << 1) & c & B_Y) != 0;
@@ -343,11 +348,11 @@ pub(crate) fn to_pivot(word: &str, lang: Lang, out: &mut String) -> Option<Lang>
 /// Whether a folded Töte word is read with front vowels (see `kk-arab-read-front.tsv`): a hamza
 /// anywhere, or a FRONT letter and no BACK letter in the word without its harmony-neutral ending
 /// (`kk-arab-neutral.tsv`). `hamza`: the word holds a HAMZA letter.
-fn tote_is_front(folded: &[char], hamza: bool) -> bool {
+fn tote_is_front(folded: &[char], hamza: bool, any_front: bool) -> bool {
     if hamza {
         return true;
     }
-    if !folded.iter().any(|&c| has(&READ_FRONT, AR, c)) {
+    if !any_front {
         return false;
     }
     let mut stem = Classes::new(&READ_FRONT, &READ_BACK, AR);
@@ -374,7 +379,19 @@ fn read_tote_chars<S: Sink>(folded: &[char], out: &mut S) {
 #[inline]
 fn tote_plan<R>(folded: &[char], f: impl FnOnce(bool, &[char]) -> R) -> R {
     let hamza = folded.iter().any(|&c| has(&READ_HAMZA, AR, c));
-    let front = tote_is_front(folded, hamza);
+    let any_front = folded.iter().any(|&c| has(&READ_FRONT, AR, c));
+    tote_plan_with(folded, hamza, any_front, f)
+}
+
+/// [`tote_plan`] when whether the word holds a HAMZA and a FRONT letter is known.
+#[inline]
+fn tote_plan_with<R>(
+    folded: &[char],
+    hamza: bool,
+    any_front: bool,
+    f: impl FnOnce(bool, &[char]) -> R,
+) -> R {
+    let front = tote_is_front(folded, hamza, any_front);
     if !hamza {
         return f(front, folded);
     }
@@ -436,16 +453,19 @@ impl Composed {
     fn apply(&self, word: &[char], out: &mut Canonical) {
         let mut prev: Option<char> = None;
         let mut i = 0;
+        // `out.n` in a register: the common letter is one load and one 8-byte store.
+        let mut n = out.n;
         while i < word.len() {
             let c = word[i];
             let k = (c as u32).wrapping_sub(AR) as usize;
             if let Some(Some((b, len))) = self.entries.get(k)
-                && out.n + 8 <= out.bytes.len()
+                && let Some(dst) = out.bytes.get_mut(n..n + 8)
             {
-                out.bytes[out.n..out.n + 8].copy_from_slice(b);
-                out.n += *len as usize;
+                dst.copy_from_slice(b);
+                n += *len as usize;
                 i += 1;
             } else {
+                out.n = n;
                 let mut through = Through {
                     map: self.writer,
                     out,
@@ -454,9 +474,11 @@ impl Composed {
                     Ok(()) => i += 1,
                     Err(g) => i += self.reader.step(g, word, i, prev, &mut through),
                 }
+                n = out.n;
             }
             prev = Some(c);
         }
+        out.n = n;
     }
 }
 
@@ -518,7 +540,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     let b = name.as_bytes();
     let mut chars = ['\0'; 64];
     // The parts: `(start, end)` in `chars`; separators are kept in `chars` between them.
-    let mut parts = [(0u8, 0u8); 16];
+    let mut parts = [(0u8, 0u8, 0u16); 16];
     let (mut n, mut np, mut i) = (0usize, 0usize, 0usize);
     let (mut kk, mut ug) = (0usize, 0usize);
     // The evidence of the current part, and the bits of its last letter.
@@ -526,7 +548,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     // Start of the current part, in `chars` and in `name`; whether it needs `fold`.
     let (mut wn, mut wb, mut folds) = (0usize, 0usize, false);
     // The bits of the part's letters together (for `B_FOLD`).
-    let mut all = 0u8;
+    let mut all = 0u16;
     loop {
         // The common case first: a letter of the Arabic block (lead byte D8–DB, two bytes).
         if let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1))
@@ -554,12 +576,13 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
             if folds || all & B_FOLD != 0 {
                 // The evidence is that of the folded part.
                 let folded = fold(&name[wb..i]);
-                (n, wkk, wug, prev) = (wn, 0, 0, START);
+                (n, wkk, wug, prev, all) = (wn, 0, 0, START, 0);
                 for c in folded.chars() {
                     let bits = info(table, c);
                     if n == chars.len() || bits & B_PLAIN == 0 {
                         return None;
                     }
+                    all |= bits;
                     evidence_step(prev, bits, &mut wkk, &mut wug);
                     prev = bits;
                     chars[n] = c;
@@ -570,7 +593,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                 }
             }
             (kk, ug, wkk, wug, prev) = (kk + wkk, ug + wug, 0, 0, START);
-            parts[np] = (wn as u8, n as u8);
+            parts[np] = (wn as u8, n as u8, all);
             np += 1;
             let Some(x) = x else { break };
             if n == chars.len() {
@@ -606,7 +629,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     }
     let mut out = String::with_capacity(name.len() + 8);
     let mut pivot = Stack::new();
-    for (k, &(s, e)) in parts[..np].iter().enumerate() {
+    for (k, &(s, e, _)) in parts[..np].iter().enumerate() {
         let word = &chars[s as usize..e as usize];
         pivot.n = 0;
         if pivot_lang == Lang::Ug {
@@ -657,7 +680,7 @@ impl Sink for Canonical {
 /// `pivot_lang`: each part read and written in one pass (the canonical writers map character by
 /// character, see [`Through`]) into a stack buffer. `None` when a part comes out empty or with
 /// something canonical may not hold (the general path folds and tidies).
-fn canonical_name(chars: &[char], parts: &[(u8, u8)], pivot_lang: Lang) -> Option<String> {
+fn canonical_name(chars: &[char], parts: &[(u8, u8, u16)], pivot_lang: Lang) -> Option<String> {
     // The canonical writers of the pivots (`romanize::write`: never Töte here) are
     // homomorphisms; `Composed` checks it.
     let turkic = match pivot_lang {
@@ -672,13 +695,13 @@ fn canonical_name(chars: &[char], parts: &[(u8, u8)], pivot_lang: Lang) -> Optio
         n: 0,
         bad: false,
     };
-    for (k, &(s, e)) in parts.iter().enumerate() {
+    for (k, &(s, e, all)) in parts.iter().enumerate() {
         let word = &chars[s as usize..e as usize];
         let at = out.n;
         if pivot_lang == Lang::Ug {
             UG_COMPOSED.apply(word, &mut out);
         } else {
-            tote_plan(word, |front, w| {
+            tote_plan_with(word, all & B_HAMZA != 0, all & B_FRONT != 0, |front, w| {
                 let table: &Composed = if front {
                     &KK_FRONT_COMPOSED
                 } else {
