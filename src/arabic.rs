@@ -287,10 +287,18 @@ const START: u16 = B_V;
 /// Branch-free: it runs on every letter.
 #[inline(always)]
 fn evidence_step(prev: u16, c: u16, kk: &mut usize, ug: &mut usize) {
+    let inc = evidence_inc(prev, c);
+    *ug += (inc & 0xFFFF_FFFF) as usize;
+    *kk += (inc >> 32) as usize;
+}
+
+/// [`evidence_step`] as one number: the Uyghur count in the low 32 bits, the Kazakh count in the
+/// high ones (one register for both in the first pass).
+#[inline(always)]
+fn evidence_inc(prev: u16, c: u16) -> u64 {
     const _: () = assert!(B_CONS << 1 == B_Y && B_UG_ONLY == 1 && B_KK_ONLY == 2);
-    *ug += usize::from(c & B_UG_ONLY);
     let spelling = (prev & c & B_V) | ((prev << 1) & c & B_Y) != 0;
-    *kk += usize::from((c & B_KK_ONLY) >> 1) + usize::from(spelling);
+    u64::from(c & B_UG_ONLY) + ((u64::from((c & B_KK_ONLY) >> 1) + u64::from(spelling)) << 32)
 }
 
 /// Kazakh and Uyghur evidence in one folded word, added to `kk` and `ug`.
@@ -543,8 +551,8 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
     let mut parts = [(0u8, 0u8, 0u16); 16];
     let (mut n, mut np, mut i) = (0usize, 0usize, 0usize);
     let (mut kk, mut ug) = (0usize, 0usize);
-    // The evidence of the current part, and the bits of its last letter.
-    let (mut wkk, mut wug, mut prev) = (0usize, 0usize, START);
+    // The evidence of the current part (see `evidence_inc`), and the bits of its last letter.
+    let (mut wacc, mut prev) = (0u64, START);
     // Start of the current part, in `chars` and in `name`; whether it needs `fold`.
     let (mut wn, mut wb, mut folds) = (0usize, 0usize, false);
     // The bits of the part's letters together (for `B_FOLD`).
@@ -560,7 +568,7 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                 return None;
             }
             all |= bits;
-            evidence_step(prev, bits, &mut wkk, &mut wug);
+            wacc += evidence_inc(prev, bits);
             prev = bits;
             chars[n] = char::from_u32(AR + k as u32)?;
             n += 1;
@@ -576,14 +584,14 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
             if folds || all & B_FOLD != 0 {
                 // The evidence is that of the folded part.
                 let folded = fold(&name[wb..i]);
-                (n, wkk, wug, prev, all) = (wn, 0, 0, START, 0);
+                (n, wacc, prev, all) = (wn, 0, START, 0);
                 for c in folded.chars() {
                     let bits = info(table, c);
                     if n == chars.len() || bits & B_PLAIN == 0 {
                         return None;
                     }
                     all |= bits;
-                    evidence_step(prev, bits, &mut wkk, &mut wug);
+                    wacc += evidence_inc(prev, bits);
                     prev = bits;
                     chars[n] = c;
                     n += 1;
@@ -592,7 +600,9 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
                     return None;
                 }
             }
-            (kk, ug, wkk, wug, prev) = (kk + wkk, ug + wug, 0, 0, START);
+            kk += (wacc >> 32) as usize;
+            ug += (wacc & 0xFFFF_FFFF) as usize;
+            (wacc, prev) = (0, START);
             parts[np] = (wn as u8, n as u8, all);
             np += 1;
             let Some(x) = x else { break };
