@@ -435,10 +435,26 @@ impl Composed {
             .map(|k| {
                 let c = char::from_u32(AR + k)?;
                 let mut pivot = String::new();
-                reader.put(c, &mut pivot).ok()?;
-                let mut out = String::new();
-                for p in pivot.chars() {
-                    writer.put(p, &mut out).ok()?;
+                let pivots: Vec<String> = match reader.put(c, &mut pivot) {
+                    Ok(()) => vec![pivot],
+                    // Rules by context, but all with the output of the same canonical form (the
+                    // Uyghur hamza carrier: nothing at the start, an apostrophe canonical drops).
+                    Err(_) => reader
+                        .single_outputs(c)?
+                        .into_iter()
+                        .map(|o| o.into_iter().collect())
+                        .collect(),
+                };
+                let mut outs = pivots.iter().map(|pivot| {
+                    let mut out = String::new();
+                    for p in pivot.chars() {
+                        writer.put(p, &mut out).ok()?;
+                    }
+                    Some(out)
+                });
+                let out = outs.next()??;
+                if !outs.all(|o| o.as_ref() == Some(&out)) {
+                    return None;
                 }
                 let ok = out.len() <= 8 && out.chars().all(crate::is_canonical_char);
                 ok.then(|| {

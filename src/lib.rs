@@ -263,7 +263,12 @@ pub fn romanize_with(name: &str, opts: &Options) -> String {
         .is_some_and(|&b| matches!(b, 0xD8..=0xDB | 0xEF));
     if arabic {
         if let Some(s) = arabic::fast_name(name, opts.scheme, opts.lang) {
-            return finish(s);
+            // Canonical output is ASCII already.
+            return if opts.scheme == Scheme::Canonical {
+                s
+            } else {
+                finish(s)
+            };
         }
     } else if let Some(s) = fast::cyrillic_name(name, opts.scheme, opts.lang) {
         return finish(s);

@@ -332,6 +332,23 @@ impl Compact {
         Ok(())
     }
 
+    /// When every rule for `c` has the one-character source `c`: every output `c` may get (one
+    /// per rule, and `c` itself when no rule is free of context). `None` otherwise.
+    pub(crate) fn single_outputs(&self, c: char) -> Option<Vec<Vec<char>>> {
+        let g = match self.put(c, &mut String::new()) {
+            Ok(()) => return None,
+            Err(g) => self.groups.get(g as usize)?,
+        };
+        if g.iter().any(|r| r.src != [c]) {
+            return None;
+        }
+        let mut outs: Vec<Vec<char>> = g.iter().map(|r| r.dst.clone()).collect();
+        if !g.iter().any(|r| r.left.any && r.right.any) {
+            outs.push(vec![c]);
+        }
+        Some(outs)
+    }
+
     /// [`Table::step`] with the rules of group `g`.
     #[inline(never)]
     pub(crate) fn step<S: Sink>(
