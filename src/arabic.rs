@@ -49,6 +49,7 @@ static KK_BACK_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_READ_BACK.compact
 static UG_CANONICAL_C: LazyLock<Compact> = LazyLock::new(|| UG_CANONICAL.compact());
 static KK_CANONICAL_C: LazyLock<Compact> = LazyLock::new(|| KK_CANONICAL.compact());
 static NEUTRAL_C: LazyLock<Compact> = LazyLock::new(|| KK_ARAB_NEUTRAL.compact());
+static ARAB_FOLD_C: LazyLock<Compact> = LazyLock::new(|| ARAB_FOLD.compact());
 
 /// A table class of two-byte characters in the 256 code points from `base` (the Arabic block
 /// U+0600, Cyrillic U+0400) as a bit set, built at compile time so a membership test is one shift.
@@ -299,6 +300,82 @@ fn evidence_inc(prev: u16, c: u16) -> u64 {
     const _: () = assert!(B_CONS << 1 == B_Y && B_UG_ONLY == 1 && B_KK_ONLY == 2);
     let spelling = (prev & c & B_V) | ((prev << 1) & c & B_Y) != 0;
     u64::from(c & B_UG_ONLY) + ((u64::from((c & B_KK_ONLY) >> 1) + u64::from(spelling)) << 32)
+}
+
+/// [`fold`]'s NFKC step for one character of the Arabic block or the presentation forms:
+/// `lower(NFKC(arab-forms(c)))` (up to 4 characters), and the first character of its NFKD.
+#[derive(Clone, Copy)]
+struct Segment {
+    nfkc: [char; 4],
+    len: u8,
+    first: char,
+}
+
+/// The [`Segment`]s of U+0600–U+06FF (from 0) and U+FB50–U+FEFF (from 256); `None` where the NFKD
+/// does not start with a starter or the NFKC is longer (such words take [`fold`] itself).
+static SEGMENTS: LazyLock<Vec<Option<Segment>>> = LazyLock::new(|| {
+    use unicode_normalization::char::canonical_combining_class;
+    // `arab-forms.tsv` rewrites each character on its own (one-character sources, no contexts).
+    let forms_by_char = ARAB_FORMS
+        .rules
+        .iter()
+        .all(|r| r.src.chars().count() == 1 && r.left.is_empty() && r.right.is_empty());
+    (0x0600..=0x06FF)
+        .chain(0xFB50..=0xFEFF)
+        .map(|u| {
+            let c = char::from_u32(u)?;
+            let mut forms = String::new();
+            ARAB_FORMS.apply(&c.to_string(), &mut forms);
+            let first = forms.nfkd().next()?;
+            let mut nfkc = ['\0'; 4];
+            let mut len = 0;
+            for d in forms.nfkc().flat_map(char::to_lowercase) {
+                *nfkc.get_mut(len)? = d;
+                len += 1;
+            }
+            let ok = forms_by_char && canonical_combining_class(first) == 0 && len > 0;
+            ok.then_some(Segment {
+                nfkc,
+                len: len as u8,
+                first,
+            })
+        })
+        .collect()
+});
+
+/// [`fold`] over a word of Arabic-block and presentation-form letters, into `out`, taking NFKC
+/// one character at a time: exact, since each character's NFKD starts with a starter (so marks
+/// never reorder across characters) and no character's NFKC composes with the next one's first
+/// character (checked). `false` when that does not hold or `out` is full (use [`fold`]).
+fn fold_chars(word: &[char], out: &mut Stack) -> bool {
+    use unicode_normalization::char::{canonical_combining_class, compose};
+    out.n = 0;
+    if !word.iter().any(|&c| needs_nfkc(c)) {
+        ARAB_FOLD_C.apply_chars_to(word, out);
+        return !out.full;
+    }
+    let mut nfkc = Stack::new();
+    let mut last: Option<char> = None;
+    for &c in word {
+        let k = match c as u32 {
+            u @ 0x0600..=0x06FF => u - 0x0600,
+            u @ 0xFB50..=0xFEFF => u - 0xFB50 + 256,
+            _ => return false,
+        };
+        let Some(Some(seg)) = SEGMENTS.get(k as usize) else {
+            return false;
+        };
+        if last.is_some_and(|l| compose(l, seg.first).is_some()) {
+            return false;
+        }
+        for &d in &seg.nfkc[..seg.len as usize] {
+            nfkc.push_char(d);
+        }
+        let end = seg.nfkc[seg.len as usize - 1];
+        last = (canonical_combining_class(end) == 0).then_some(end);
+    }
+    ARAB_FOLD_C.apply_chars_to(nfkc.as_slice(), out);
+    !nfkc.full && !out.full
 }
 
 /// Kazakh and Uyghur evidence in one folded word, added to `kk` and `ug`.
@@ -599,9 +676,16 @@ pub(crate) fn fast_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Opt
             }
             if folds || all & B_FOLD != 0 {
                 // The evidence is that of the folded part.
-                let folded = fold(&name[wb..i]);
+                let mut fast = Stack::new();
+                let slow;
+                let folded: &[char] = if fold_chars(&chars[wn..n], &mut fast) {
+                    fast.as_slice()
+                } else {
+                    slow = fold(&name[wb..i]).chars().collect::<Vec<char>>();
+                    &slow
+                };
                 (n, wacc, prev, all) = (wn, 0, START, 0);
-                for c in folded.chars() {
+                for &c in folded {
                     let bits = info(table, c);
                     if n == chars.len() || bits & B_PLAIN == 0 {
                         return None;
@@ -1013,6 +1097,33 @@ mod tests {
             }
         }
         assert!(checked > 10000, "fast path taken only {checked} times");
+    }
+
+    /// `fold_chars` (NFKC a character at a time) is `fold` wherever it answers.
+    #[test]
+    fn fold_chars_is_fold() {
+        let letters: Vec<char> = ('\u{0600}'..='\u{06FF}')
+            .chain('\u{FB50}'..='\u{FEFF}')
+            .collect();
+        let mut answered = 0;
+        for &c in &letters {
+            for w in [
+                vec![c],
+                vec![c, c],
+                vec!['ئ', c, 'ا'],
+                vec![c, 'ه', '\u{FE8B}'],
+                vec!['\u{0627}', c, '\u{0654}'],
+            ] {
+                let mut out = super::Stack::new();
+                if super::fold_chars(&w, &mut out) {
+                    let word: String = w.iter().collect();
+                    let want: Vec<char> = super::fold(&word).chars().collect();
+                    assert_eq!(out.as_slice(), &want[..], "{word}");
+                    answered += 1;
+                }
+            }
+        }
+        assert!(answered > 1000, "{answered}");
     }
 
     #[test]
