@@ -147,4 +147,3 @@ pub fn arabic_corpus() -> Vec<String> {
     }
     names.iter().cycle().take(10_000).cloned().collect()
 }
-
