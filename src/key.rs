@@ -28,119 +28,144 @@ const PASSES: [&Table; 4] = [
     &KEY_5_ENDINGS,
 ];
 
-/// A context compiled for ASCII neighbours: holds for a boundary when `boundary`, and for a
-/// neighbour byte `c` when bit `c` of `set` is on; `any` when the context is empty.
-#[derive(Debug, Clone, Copy)]
-struct AsciiCtx {
-    any: bool,
-    boundary: bool,
-    set: u128,
+/// A context compiled as a bit set over the letters a word can hold after the filtering in
+/// [`for_each_key`] (lower-case ASCII letters): bit `c & 31` (1 to 26) for letter `c`, and bit 0
+/// for the word boundary (words are padded with NUL bytes, which never occur inside a word).
+fn ascii_ctx(ctx: &[Ctx]) -> u32 {
+    const LETTERS: u32 = ((1 << 27) - 1) & !1;
+    if ctx.is_empty() {
+        return !0;
+    }
+    let bits = |s: &str| {
+        s.bytes()
+            .filter(u8::is_ascii_lowercase)
+            .fold(0u32, |m, b| m | (1 << (b & 31)))
+    };
+    ctx.iter().fold(0u32, |m, a| match a {
+        Ctx::Boundary => m | 1,
+        Ctx::In(s) => m | bits(s),
+        // Not one of these characters: any other letter, but not the boundary.
+        Ctx::NotIn(s) => m | (LETTERS & !bits(s)),
+    })
 }
 
-impl AsciiCtx {
-    fn new(ctx: &[Ctx]) -> Self {
-        let mut c = AsciiCtx {
-            any: ctx.is_empty(),
-            boundary: false,
-            set: 0,
-        };
-        for a in ctx {
-            match a {
-                Ctx::Boundary => c.boundary = true,
-                Ctx::In(s) => s
-                    .bytes()
-                    .filter(u8::is_ascii)
-                    .for_each(|b| c.set |= 1u128 << b),
-                Ctx::NotIn(s) => {
-                    let mut not = 0u128;
-                    s.bytes()
-                        .filter(u8::is_ascii)
-                        .for_each(|b| not |= 1u128 << b);
-                    c.set |= !not;
-                }
-            }
-        }
-        c
-    }
-
-    #[inline]
-    fn holds(&self, n: Option<u8>) -> bool {
-        self.any
-            || match n {
-                None => self.boundary,
-                Some(b) => b < 128 && self.set & (1u128 << b) != 0,
-            }
-    }
+/// The source bytes of a rule packed little-endian into a `u64` with the mask of their length,
+/// so one load and one compare test a source of up to eight bytes.
+fn pack(src: &[u8]) -> (u64, u64) {
+    let mut b = [0u8; 8];
+    b[..src.len()].copy_from_slice(src);
+    let mask = if src.len() == 8 {
+        !0
+    } else {
+        (1u64 << (8 * src.len())) - 1
+    };
+    (u64::from_le_bytes(b), mask)
 }
 
 #[derive(Debug)]
 struct AsciiRule {
-    src: &'static [u8],
+    /// The source, packed (see [`pack`]); `len` bytes long, at most [`PAD`].
+    src: u64,
+    mask: u64,
+    len: usize,
     dst: &'static [u8],
-    left: AsciiCtx,
-    right: AsciiCtx,
+    left: u32,
+    right: u32,
 }
+
+/// Padding after a word in the key buffers: one NUL for the right boundary and room to load
+/// eight bytes at any position.
+const PAD: usize = 8;
 
 /// One key table compiled for ASCII words: the same rules in the same order (longest source
 /// first, then file order), bucketed by first byte. Keys are computed from the canonical form,
 /// which is ASCII, so this is [`Table::apply`] without the per-character search.
 #[derive(Debug)]
 struct AsciiTable {
-    by_first: Vec<Vec<AsciiRule>>,
-    /// Bit `c` is on when some rule starts with byte `c`.
-    starts: u128,
+    rules: Vec<AsciiRule>,
+    /// The rules starting with byte `c` are `rules[first[c]..first[c + 1]]`.
+    first: [u16; 257],
+    /// The most bytes a rule writes per byte it reads (rounded up), at least 1: a word of
+    /// `n` bytes gives at most `n * grow` bytes.
+    grow: usize,
 }
 
 impl AsciiTable {
     fn new(t: &Table) -> Self {
-        let mut by_first: Vec<Vec<AsciiRule>> = (0..128).map(|_| Vec::new()).collect();
+        let mut by_first: Vec<Vec<AsciiRule>> = (0..256).map(|_| Vec::new()).collect();
         for r in t.rules {
             let src = r.src.as_bytes();
-            if src.is_ascii() && r.dst.is_ascii() {
+            // Rules on non-ASCII text never fire on a canonical (ASCII) word; sources longer
+            // than the padding are not supported (the key tables have none; a test checks).
+            if src.is_ascii() && r.dst.is_ascii() && !src.is_empty() && src.len() <= PAD {
+                let (packed, mask) = pack(src);
                 by_first[src[0] as usize].push(AsciiRule {
-                    src,
+                    src: packed,
+                    mask,
+                    len: src.len(),
                     dst: r.dst.as_bytes(),
-                    left: AsciiCtx::new(r.left),
-                    right: AsciiCtx::new(r.right),
+                    left: ascii_ctx(r.left),
+                    right: ascii_ctx(r.right),
                 });
             }
         }
-        let starts = (0..128u32)
-            .filter(|&c| !by_first[c as usize].is_empty())
-            .fold(0u128, |m, c| m | (1u128 << c));
-        AsciiTable { by_first, starts }
+        let grow = by_first
+            .iter()
+            .flatten()
+            .map(|r| r.dst.len().div_ceil(r.len))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let mut first = [0u16; 257];
+        let mut rules = Vec::new();
+        for (c, group) in by_first.into_iter().enumerate() {
+            first[c] = rules.len() as u16;
+            rules.extend(group);
+        }
+        first[256] = rules.len() as u16;
+        AsciiTable { rules, first, grow }
     }
 
-    /// Apply once to an ASCII word, appending to `out`.
-    fn apply(&self, word: &[u8], out: &mut Vec<u8>) {
-        let mut i = 0;
-        let mut prev: Option<u8> = None;
-        while i < word.len() {
-            let c = word[i];
-            let rest = &word[i..];
+    /// Apply once to a word of lower-case ASCII letters padded with [`PAD`] NUL bytes,
+    /// writing the result to `out`, padded the same way.
+    #[inline]
+    fn apply(&self, padded: &[u8], out: &mut Vec<u8>) {
+        let len = padded.len() - PAD;
+        // Room for the longest possible result, zeroed so the padding is in place.
+        out.clear();
+        out.resize(len * self.grow + PAD, 0);
+        let (mut i, mut o) = (0, 0);
+        // The first byte of the previous match, or of the previous copied byte (0 at the start).
+        let mut prev = 0u8;
+        while i < len {
+            let c = padded[i];
+            let (lo, hi) = (self.first[c as usize], self.first[c as usize + 1]);
             let mut used = 1;
             let mut hit = false;
-            if c < 128 && self.starts & (1u128 << c) != 0 {
-                for r in &self.by_first[c as usize] {
-                    let n = r.src.len();
-                    // The first byte matches by construction; sources are a few bytes long.
-                    if n > rest.len() || (1..n).any(|k| r.src[k] != rest[k]) {
-                        continue;
-                    }
-                    if r.left.holds(prev) && r.right.holds(rest.get(n).copied()) {
-                        out.extend_from_slice(r.dst);
-                        used = n;
+            if lo != hi {
+                let word = u64::from_le_bytes(padded[i..i + 8].try_into().unwrap_or_default());
+                for r in &self.rules[lo as usize..hi as usize] {
+                    // NUL padding never matches a letter of a source, so no bounds check.
+                    if word & r.mask == r.src
+                        && (r.left >> (prev & 31)) & 1 != 0
+                        && (r.right >> (padded[i + r.len] & 31)) & 1 != 0
+                    {
+                        out[o..o + r.dst.len()].copy_from_slice(r.dst);
+                        o += r.dst.len();
+                        used = r.len;
                         hit = true;
                         break;
                     }
                 }
             }
             if !hit {
-                out.push(c);
+                out[o] = c;
+                o += 1;
             }
-            prev = Some(c);
+            prev = c;
             i += used;
         }
+        out.truncate(o + PAD);
     }
 }
 
@@ -163,7 +188,7 @@ fn compiled() -> &'static (AsciiTable, [AsciiTable; 4]) {
 /// assert_eq!(atau::key("Kassym-Jomart Tokayev"), "kasim jomart tokaev");
 /// ```
 pub fn key(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len() + 4);
     for_each_key(name, |k| {
         if !out.is_empty() {
             out.push(' ');
@@ -207,18 +232,17 @@ fn for_each_key(name: &str, mut f: impl FnMut(&str)) {
             if a.is_empty() {
                 continue;
             }
+            a.extend_from_slice(&[0; PAD]);
             if german {
-                b.clear();
                 g.apply(a, b);
                 std::mem::swap(a, b);
             }
             for t in passes {
-                b.clear();
                 t.apply(a, b);
                 std::mem::swap(a, b);
             }
-            // Tables map ASCII to ASCII.
-            f(std::str::from_utf8(a).unwrap_or_default());
+            // Tables map ASCII letters to ASCII letters.
+            f(std::str::from_utf8(&a[..a.len() - PAD]).unwrap_or_default());
         }
     });
 }
@@ -326,9 +350,32 @@ mod tests {
             for w in words {
                 let mut slow = String::new();
                 t.apply(w, &mut slow);
+                let mut padded = w.as_bytes().to_vec();
+                padded.extend_from_slice(&[0; super::PAD]);
                 let mut out = Vec::new();
-                fast.apply(w.as_bytes(), &mut out);
+                fast.apply(&padded, &mut out);
+                out.truncate(out.len() - super::PAD);
                 assert_eq!(String::from_utf8(out).unwrap(), slow, "{} on {w}", t.name);
+            }
+        }
+    }
+
+    /// Every key rule is compiled: lower-case ASCII letters, non-empty, no longer than the padding.
+    #[test]
+    fn every_key_rule_compiles() {
+        use super::{KEY_1_GERMAN, PASSES, PAD};
+        let mut tables = vec![&KEY_1_GERMAN];
+        tables.extend(PASSES);
+        for t in tables {
+            for r in t.rules {
+                let letters = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
+                assert!(
+                    letters(r.src) && letters(r.dst) && !r.src.is_empty(),
+                    "{}: {:?}",
+                    t.name,
+                    r.src
+                );
+                assert!(r.src.len() <= PAD, "{}: {:?} too long", t.name, r.src);
             }
         }
     }
