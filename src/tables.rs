@@ -26,6 +26,8 @@ pub(crate) struct Rule {
 /// A compiled table: rules grouped by first character, longest source first.
 #[derive(Debug)]
 pub(crate) struct Table {
+    /// Position in [`ALL`].
+    pub(crate) id: usize,
     pub(crate) name: &'static str,
     pub(crate) standard: &'static str,
     /// Title case with Turkic dotted/dotless i.
@@ -149,7 +151,7 @@ impl Table {
 
     /// Apply the table once, left to right, to `word` (already lower case), appending to `out`.
     /// Word boundaries for `^`/`$` are the ends of `word`.
-    pub(crate) fn apply(&self, word: &str, out: &mut String) {
+    pub(crate) fn apply(&'static self, word: &str, out: &mut String) {
         let mut stack = ['\0'; 48];
         let mut n = 0;
         for c in word.chars() {
@@ -164,8 +166,8 @@ impl Table {
     }
 
     /// [`Table::apply`] over a word already split into characters.
-    pub(crate) fn apply_chars(&self, word: &[char], out: &mut String) {
-        self.apply_chars_to(word, out);
+    pub(crate) fn apply_chars(&'static self, word: &[char], out: &mut String) {
+        self.compacted().apply_chars_to(word, out);
     }
 
     /// [`Table::apply_chars`] into any [`Sink`].
@@ -235,6 +237,12 @@ impl Table {
         }
         out.push_char(c);
         1
+    }
+
+    /// This table's [`Compact`] form, built on first use and kept.
+    #[inline]
+    pub(crate) fn compacted(&'static self) -> &'static Compact {
+        COMPACTS[self.id].get_or_init(|| self.compact())
     }
 
     /// The table's direct lookup with the outputs inline (see [`Compact`]).
