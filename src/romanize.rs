@@ -184,6 +184,13 @@ pub(crate) fn part(
                 turkic = write(&buf.pivot, Lang::Ug, scheme, &mut buf.word);
                 Lang::Ug
             }
+            // A word with a letter the Kazakh Latin alphabets lack is not Kazakh Latin.
+            Some((reader, Lang::Kk))
+                if buf.low.chars().any(|c| reader.class("FOREIGN").contains(c)) =>
+            {
+                buf.word.push_str(&buf.low);
+                Lang::Und
+            }
             Some((reader, lang)) => {
                 if reader.turkic && word.contains('I') {
                     // An alphabet with Turkic case (2021): capital I is dotless ı, İ is i.
