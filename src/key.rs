@@ -9,7 +9,7 @@
 //! 3. `key-3-vowels`: iotated vowels and glides (ye ~ ie ~ e initially and after vowels,
 //!    iy ~ ii ~ i, Kazakh у as /w/ ~ в).
 //! 4. `key-4-doubles`: doubled letters count once.
-//! 5. `key-5-endings`: ң (ng ~ n) and French/Latvian surname endings.
+//! 5. `key-5-endings`: ң (ng ~ n) and French/Latvian/Lithuanian surname endings.
 //!
 //! What tells names apart is kept: vowels (other than the folds above), the gender and suffix
 //! endings (-ov/-ova, -bek/-bekov, -uly/-qyzy), and every consonant class.
@@ -309,6 +309,8 @@ mod tests {
     same!(uyghur_x, "Exmetjan", "Ekhmetjan");
     same!(daulet, "Daulet", "Davlet");
     same!(doubles, "Yeleussinov", "Eleusinov");
+    same!(lithuanian, "Achmedovas", "Akhmedov");
+    differ!(lithuanian_gender, "Achmedovas", "Akhmedova");
     differ!(gender, "Kurmangaliev", "Kurmangalieva");
     differ!(bek, "Atabek", "Atabekov");
     differ!(uly, "Bolatuly", "Bolatqyzy");
