@@ -365,7 +365,7 @@ mod tests {
     /// Every key rule is compiled: lower-case ASCII letters, non-empty, no longer than the padding.
     #[test]
     fn every_key_rule_compiles() {
-        use super::{KEY_1_GERMAN, PASSES, PAD};
+        use super::{KEY_1_GERMAN, PAD, PASSES};
         let mut tables = vec![&KEY_1_GERMAN];
         tables.extend(PASSES);
         for t in tables {

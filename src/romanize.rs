@@ -185,9 +185,7 @@ pub(crate) fn part(
                 Lang::Ug
             }
             // A word with a letter the Kazakh Latin alphabets lack is not Kazakh Latin.
-            Some((reader, Lang::Kk))
-                if buf.low.chars().any(|c| reader.class("FOREIGN").contains(c)) =>
-            {
+            Some((reader, Lang::Kk)) if has_any(&buf.low, reader.class("FOREIGN")) => {
                 buf.word.push_str(&buf.low);
                 Lang::Und
             }
@@ -318,6 +316,22 @@ pub(crate) fn cyrillic_fast(
         script: Script::Cyrillic,
         lang,
         fallback,
+    })
+}
+
+/// Whether `word` holds a character of the (short) class `set`: ASCII by a bit set, the rest
+/// by a scan of the class.
+fn has_any(word: &str, set: &str) -> bool {
+    let ascii = set
+        .bytes()
+        .filter(u8::is_ascii)
+        .fold(0u128, |m, b| m | (1u128 << b));
+    word.chars().any(|c| {
+        if c.is_ascii() {
+            (ascii >> (c as u32)) & 1 != 0
+        } else {
+            set.chars().any(|f| f == c)
+        }
     })
 }
 
