@@ -1,12 +1,13 @@
-//! Fast path for the most common input: a clean name of Cyrillic letters in parts separated by
-//! single spaces or hyphens. One pass checks the shape and detects the language (the same letter
-//! classes as `detect`) and lower-cases into a stack array, a second writes each part with the
-//! scheme's table. Anything else
-//! returns `None` and takes the general path; a test checks both paths agree.
+//! Fast paths for the most common inputs: a clean name of Cyrillic letters, or of Latin letters
+//! in a Kazakh Latin alphabet, in parts separated by single spaces or hyphens. One pass checks
+//! the shape (so that `clean` would change nothing) and lower-cases into a stack array, a second
+//! writes each part with the same tables as the general path. Anything else returns `None` and
+//! takes the general path; tests check both paths agree.
 
 use crate::detect::Lang;
 use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
+use crate::tables::{Compact, Through};
 use crate::tables::{KK_CANONICAL_ONLY, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY};
 
 /// A class's Cyrillic letters (U+0400–U+053F) as a bit set, built at compile time from the table
@@ -74,7 +75,13 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
         if (0x0482..=0x0489).contains(&u) {
             return None; // Cyrillic sign and combining marks
         }
-        let c = lower_char(char::from_u32(u)?);
+        // The Russian alphabet's capitals (and Ѐ–Џ) inline; the rest by `lower_char`.
+        let c = match u {
+            0x0410..=0x042F => char::from_u32(u + 0x20)?,
+            0x0430..=0x045F => char::from_u32(u)?,
+            0x0400..=0x040F => char::from_u32(u + 0x50)?,
+            _ => lower_char(char::from_u32(u)?),
+        };
         if u >= 0x0460 || !(0x0430..=0x0451).contains(&(c as u32)) {
             rare = true;
         }
@@ -130,6 +137,125 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     Some(out)
 }
 
+/// Romanize `name` if it is a clean Latin name read by a Kazakh Latin alphabet (2017, 2018 or
+/// 2021) into a scheme whose table writes each letter on its own: each part is read into the
+/// Kazakh Cyrillic pivot and written in one pass ([`Through`]); `None` otherwise.
+pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Option<String> {
+    if matches!(
+        scheme,
+        Scheme::KkArab | Scheme::Uey | Scheme::Uly | Scheme::Usy
+    ) || forced == Some(Lang::Ug)
+    {
+        return None;
+    }
+    // Pass 1: Latin letters (ASCII, U+00C0–U+024F but × ÷), apostrophes inside a part, and
+    // single spaces or hyphens between parts; at least one letter outside plain ASCII letters
+    // (plain ASCII names are plain Latin, or 2017 apostrophes, which the reader handles too).
+    let mut chars = ['\0'; 64];
+    let mut n = 0usize;
+    let mut at_sep = true;
+    let mut letter_in_part = false;
+    for c in name.chars() {
+        if n == chars.len() {
+            return None;
+        }
+        match c {
+            ' ' | '-' => {
+                if at_sep || !letter_in_part {
+                    return None;
+                }
+                at_sep = true;
+                letter_in_part = false;
+            }
+            'a'..='z' | 'A'..='Z' => {
+                at_sep = false;
+                letter_in_part = true;
+            }
+            '\'' if !at_sep => {}
+            '\u{00C0}'..='\u{024F}' if c != '\u{00D7}' && c != '\u{00F7}' => {
+                at_sep = false;
+                letter_in_part = true;
+            }
+            _ => return None,
+        }
+        chars[n] = c;
+        n += 1;
+    }
+    if at_sep || !letter_in_part {
+        return None;
+    }
+    debug_assert!(matches!(crate::clean(name), std::borrow::Cow::Borrowed(_)));
+    let info = crate::detect::detect(name, forced);
+    let (reader, Lang::Kk) = info.latin? else {
+        return None;
+    };
+    let writer = scheme
+        .writer(Lang::Kk)
+        .or_else(|| Scheme::Canonical.writer(Lang::Kk))?
+        .compacted();
+    if !writer.is_homomorphism() {
+        return None;
+    }
+    let read: &Compact = reader.compacted();
+    // Letters no Kazakh Latin alphabet has (ASCII ones by bit set).
+    let foreign = reader.class("FOREIGN");
+    let foreign_ascii = foreign
+        .bytes()
+        .filter(u8::is_ascii)
+        .fold(0u128, |m, b| m | (1u128 << b));
+    let mut out = String::with_capacity(name.len() + 8);
+    let mut low = ['\0'; 64];
+    let mut start = 0;
+    for j in 0..=n {
+        if j < n && chars[j] != ' ' && chars[j] != '-' {
+            continue;
+        }
+        // Lower case as `romanize::lower_into`, with Turkic capital I (dotless) for 2021.
+        let part = &chars[start..j];
+        for (k, &c) in part.iter().enumerate() {
+            low[k] = if reader.turkic && c == 'I' {
+                'ı'
+            } else if c == 'İ' {
+                'i'
+            } else {
+                lower_char(c)
+            };
+            let l = low[k];
+            if if l.is_ascii() {
+                (foreign_ascii >> (l as u32)) & 1 != 0
+            } else {
+                foreign.chars().any(|f| f == l)
+            } {
+                return None; // not Kazakh Latin: plain Latin, on the general path
+            }
+        }
+        let at = out.len();
+        read.apply_chars_to(
+            &low[..part.len()],
+            &mut Through {
+                map: writer,
+                out: &mut out,
+            },
+        );
+        if out.len() == at {
+            return None; // an empty part: the general path tidies the separators
+        }
+        if scheme == Scheme::Canonical
+            && !out.as_bytes()[at..]
+                .iter()
+                .all(|&b| crate::is_canonical_char(b as char))
+        {
+            return None; // left to the general path's ASCII folding
+        }
+        title_first(&mut out, at, writer.turkic());
+        if j < n {
+            out.push(chars[j]);
+        }
+        start = j + 1;
+    }
+    Some(out)
+}
+
 /// Upper-case the first letter written at or after byte `at`.
 fn title_first(out: &mut String, at: usize, turkic: bool) {
     match out.as_bytes().get(at) {
@@ -147,7 +273,7 @@ fn title_first(out: &mut String, at: usize, turkic: bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::cyrillic_name;
+    use super::{cyrillic_name, latin_name};
     use crate::{Options, SCHEMES};
 
     /// The fast path and the general path give the same output for every scheme.
@@ -186,5 +312,74 @@ mod tests {
             }
         }
         assert!(checked > 100, "fast path taken only {checked} times");
+    }
+
+    /// The Latin fast path and the general path give the same output for every scheme, and the
+    /// names it takes are ones `clean` leaves alone.
+    #[test]
+    fn latin_agrees_with_general_path() {
+        let names = [
+            "Gauhar Qūrmanğalieva",
+            "Gaýhar Qurmanǵalıeva",
+            "Gauhar Qurmang'alieva",
+            "Gülfiye Kazıbek",
+            "Äliia Moldağūlova",
+            "Şoqan Uälihanov",
+            "ŞOQAN UÄLİHANOV",
+            "ILIAS İLİAS",
+            "Iñkär",
+            "Qasym-Jomart Toqaev",
+            "Nūrsūltan Äbişūly Nazarbaev",
+            "Bókeıhan",
+            "Ermekbaı Ýálıhanov",
+            "A'lihan Bo'kei'han",
+            "Ös'ken",
+            "Mäskeu Älijew",
+            "Täžekejev Ğalym",
+            "Öмер",
+            "Ä-",
+            "Ä  Ä",
+            "'Ä",
+            "Ä'",
+            "Ämir ×",
+            "Ümit\u{0301}",
+            "Exmet Tursun Ömer",
+        ];
+        let mut checked = 0;
+        for n in names {
+            for (scheme, _, _) in SCHEMES {
+                for lang in [None, Some(crate::Lang::Kk), Some(crate::Lang::Ru)] {
+                    if let Some(fast) = latin_name(n, *scheme, lang) {
+                        assert!(
+                            matches!(crate::clean(n), std::borrow::Cow::Borrowed(_)),
+                            "{n}"
+                        );
+                        let opts = Options {
+                            scheme: *scheme,
+                            lang,
+                        };
+                        let slow = crate::romanize_general(n, &opts);
+                        assert_eq!(crate::finish(fast), slow, "{n} [{scheme}] {lang:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "fast path taken only {checked} times");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// On random Latin names (Kazakh Latin letters, apostrophes, separators, case) every
+        /// scheme's fast result is the general path's.
+        #[test]
+        fn latin_fast_path_is_general_path(n in "[a-zA-ZäÄğñöÖşŞūüıİIáǵńóúýÝčšžéwx' -]{1,16}") {
+            for (scheme, _, _) in SCHEMES {
+                let opts = Options { scheme: *scheme, lang: None };
+                if let Some(fast) = latin_name(&n, *scheme, None) {
+                    proptest::prop_assert_eq!(crate::finish(fast), crate::romanize_general(&n, &opts));
+                }
+            }
+        }
     }
 }

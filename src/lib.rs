@@ -272,6 +272,8 @@ pub fn romanize_with(name: &str, opts: &Options) -> String {
         }
     } else if let Some(s) = fast::cyrillic_name(name, opts.scheme, opts.lang) {
         return finish(s);
+    } else if let Some(s) = fast::latin_name(name, opts.scheme, opts.lang) {
+        return finish(s);
     }
     romanize_general(name, opts)
 }
@@ -321,7 +323,7 @@ thread_local! {
 }
 
 /// NFC for non-ASCII output (tables hold precomposed letters; this guarantees it).
-fn finish(out: String) -> String {
+pub(crate) fn finish(out: String) -> String {
     if out.is_ascii() {
         out
     } else {

@@ -306,6 +306,11 @@ pub(crate) struct Compact {
 }
 
 impl Compact {
+    /// Whether the table title-cases the Turkic way (its [`Table::turkic`]).
+    pub(crate) fn turkic(&self) -> bool {
+        self.table.turkic
+    }
+
     /// Whether the table rewrites each character on its own (no contexts, no longer sources).
     pub(crate) fn is_homomorphism(&self) -> bool {
         self.homomorphism
