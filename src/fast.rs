@@ -7,7 +7,7 @@
 use crate::detect::Lang;
 use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
-use crate::tables::{Compact, Through};
+use crate::tables::{Compact, Sink, StackSink, Through};
 use crate::tables::{KK_CANONICAL_ONLY, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY};
 
 /// A class's Cyrillic letters (U+0400–U+053F) as a bit set, built at compile time from the table
@@ -111,20 +111,34 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     let table = scheme
         .writer(lang)
         .or_else(|| Scheme::Canonical.writer(lang))?;
-    // Pass 2: write each part, then upper-case its first letter.
-    let mut out = String::with_capacity(name.len() + 8);
+    // Pass 2: write each part into a stack buffer, noting where each starts.
+    let write = table.compacted();
+    let mut sink = StackSink::new();
+    let mut starts = [0usize; 32];
+    let mut parts = 0;
     let mut start = 0;
     for j in 0..=n {
         if j < n && chars[j] != ' ' && chars[j] != '-' {
             continue;
         }
-        let at = out.len();
-        table.apply_chars(&chars[start..j], &mut out);
-        title_first(&mut out, at, table.turkic);
+        if parts == starts.len() {
+            return None;
+        }
+        starts[parts] = sink.len;
+        parts += 1;
+        write.apply_chars_stack(&chars[start..j], &mut sink);
         if j < n {
-            out.push(chars[j]);
+            sink.push_char(chars[j]);
         }
         start = j + 1;
+    }
+    if sink.full {
+        return None;
+    }
+    // Then upper-case the first letter of each part.
+    let mut out = String::from(sink.as_str());
+    for &at in starts[..parts].iter().rev() {
+        title_first(&mut out, at, table.turkic);
     }
     if scheme == Scheme::Canonical
         && (rare || !table.letters_only)

@@ -273,11 +273,33 @@ impl Table {
                 }
             })
             .collect();
+        // The ASCII outputs of up to four bytes, packed (see `Compact::packed`).
+        let pack = |s: &str| {
+            (s.is_ascii() && s.len() <= 4).then(|| {
+                let mut b = [0u8; 4];
+                b[..s.len()].copy_from_slice(s.as_bytes());
+                (u32::from_le_bytes(b), s.len() as u8)
+            })
+        };
+        let packed = entries
+            .iter()
+            .map(|&[a, b]| {
+                let out: Option<String> = match a {
+                    EMPTY => Some(String::new()),
+                    LONG => Some(self.rules[b as usize].dst.to_string()),
+                    COPY | RULES => None,
+                    _ if b == '\0' => Some(a.to_string()),
+                    _ => Some([a, b].iter().collect()),
+                };
+                out.and_then(|s| pack(&s)).unwrap_or((0, NOT_PACKED))
+            })
+            .collect();
         Compact {
             table: self,
             groups,
             homomorphism: !entries.is_empty() && !entries.iter().any(|e| e[0] == RULES),
             entries,
+            packed,
         }
     }
 }
@@ -303,6 +325,71 @@ pub(crate) struct Compact {
     /// Every character is rewritten on its own, without context: the table maps a word
     /// character by character (see [`Through`]).
     homomorphism: bool,
+    /// Beside `entries`: an output of at most four ASCII bytes, packed little-endian, and its
+    /// length, for [`Compact::apply_chars_stack`]; length [`NOT_PACKED`] otherwise.
+    packed: Vec<(u32, u8)>,
+}
+
+/// [`Compact::packed`] length of an entry that is not a short ASCII output.
+const NOT_PACKED: u8 = u8::MAX;
+
+/// Bytes a [`StackSink`] holds.
+const STACK: usize = 512;
+
+/// A [`Sink`] into a fixed buffer on the stack, for the fast paths: no capacity checks beyond
+/// one comparison, short ASCII outputs written as one 4-byte store. When a write would not fit,
+/// `full` is set and the caller falls back to the general path.
+pub(crate) struct StackSink {
+    pub(crate) buf: [u8; STACK],
+    pub(crate) len: usize,
+    pub(crate) full: bool,
+}
+
+impl StackSink {
+    pub(crate) fn new() -> Self {
+        StackSink {
+            buf: [0; STACK],
+            len: 0,
+            full: false,
+        }
+    }
+
+    /// The text written (valid UTF-8: only whole characters are written).
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+
+    /// Append `n` (at most 4) bytes packed in `v`.
+    #[inline(always)]
+    fn put4(&mut self, v: u32, n: u8) {
+        if self.len + 4 > STACK {
+            self.full = true;
+            return;
+        }
+        self.buf[self.len..self.len + 4].copy_from_slice(&v.to_le_bytes());
+        self.len += n as usize;
+    }
+}
+
+impl Sink for StackSink {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        if self.len + 4 > STACK {
+            self.full = true;
+            return;
+        }
+        self.len += c.encode_utf8(&mut self.buf[self.len..]).len();
+    }
+
+    #[inline]
+    fn push_dst(&mut self, d: &str) {
+        if self.len + d.len() > STACK {
+            self.full = true;
+            return;
+        }
+        self.buf[self.len..self.len + d.len()].copy_from_slice(d.as_bytes());
+        self.len += d.len();
+    }
 }
 
 impl Compact {
@@ -391,6 +478,31 @@ impl Compact {
         }
         out.push_char(word[i]);
         1
+    }
+
+    /// [`Compact::apply_chars_to`] into a [`StackSink`], short ASCII outputs by packed stores.
+    #[inline]
+    pub(crate) fn apply_chars_stack(&self, word: &[char], out: &mut StackSink) {
+        if self.entries.is_empty() {
+            return self.table.apply_chars_to(word, out);
+        }
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        while i < word.len() {
+            let c = word[i];
+            let k = (c as u32).wrapping_sub(self.table.dense_lo) as usize;
+            match self.packed.get(k) {
+                Some(&(v, n)) if n != NOT_PACKED => {
+                    out.put4(v, n);
+                    i += 1;
+                }
+                _ => match self.put(c, out) {
+                    Ok(()) => i += 1,
+                    Err(g) => i += self.step(g, word, i, prev, out),
+                },
+            }
+            prev = Some(c);
+        }
     }
 
     /// [`Table::apply_chars_to`] through the inline outputs.
@@ -522,6 +634,10 @@ mod tests {
                         t.apply_chars_to(&w, &mut x);
                         c.apply_chars_to(&w, &mut y);
                         assert_eq!(x, y, "tables/{}.tsv: {w:?}", t.name);
+                        let mut z = StackSink::new();
+                        c.apply_chars_stack(&w, &mut z);
+                        assert!(!z.full);
+                        assert_eq!(x, z.as_str(), "tables/{}.tsv (stack): {w:?}", t.name);
                     }
                 }
             }
