@@ -39,7 +39,19 @@ fn hash_of(tag: u8, a: &str, b: &[u8]) -> u64 {
     h.finish()
 }
 
-struct Fnv(u64);
+/// FNV-1a as a `Hasher`, for the clustering's hash maps: deterministic and, on short name
+/// strings, several times cheaper than std's SipHash (no untrusted-key flooding concern: the
+/// keys are the caller's own names).
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// Builds [`Fnv`] hashers for `HashMap`.
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -13,6 +13,8 @@
 //! line) matches nothing and gets a cluster of its own.
 
 use std::collections::HashMap;
+
+use crate::blocking::FnvBuild;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -67,7 +69,8 @@ where
     let mut slot_of: Vec<u32> = Vec::with_capacity(n);
     let mut uniq: Vec<&str> = Vec::new();
     {
-        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(n);
+        let mut seen: HashMap<&str, u32, FnvBuild> =
+            HashMap::with_capacity_and_hasher(n, FnvBuild::default());
         for s in names {
             let s = s.as_ref();
             let next = uniq.len() as u32;
@@ -99,7 +102,8 @@ where
     let mut reps: Vec<Prepared> = Vec::new();
     let mut rep_sort: Vec<String> = Vec::new();
     {
-        let mut index: HashMap<String, u32> = HashMap::with_capacity(u);
+        let mut index: HashMap<String, u32, FnvBuild> =
+            HashMap::with_capacity_and_hasher(u, FnvBuild::default());
         for (i, k) in keys.into_iter().enumerate() {
             if k.is_empty() {
                 continue;
@@ -181,7 +185,7 @@ where
     }
     progress(Stage::Merging, total, total);
     // Ids by first appearance.
-    let mut id_of_root: HashMap<u32, usize> = HashMap::new();
+    let mut id_of_root: HashMap<u32, usize, FnvBuild> = HashMap::default();
     let mut next = 0;
     rep_of
         .iter()
