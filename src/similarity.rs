@@ -16,7 +16,8 @@ pub enum Measure {
     /// Weighted Levenshtein on the keys: substituting one vowel for another costs 0.3 (a for e,
     /// the two spellings of ә/ə, 0.15); g/k, the ж/ш/ч class (j/x/c), p/f and a voicing pair
     /// (b/p, d/t, z/s, v/f) at the end of both keys 0.5, a voicing pair elsewhere 0.8, the
-    /// velar/glottal pairs h/k and g/h 0.6, i/j (the glide) 0.5; inserting or deleting a vowel
+    /// velar/glottal pairs h/k and g/h and the two readings of Latin ch (c/h) 0.6, i/j (the
+    /// glide) 0.5; inserting or deleting a vowel
     /// 0.7, `h` or `j` 0.6, anything else 1.
     #[default]
     Weighted,
@@ -417,6 +418,9 @@ fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
         }
         // ж ~ ш ~ ч: Kazakh ш for Russian ч (Шоқан ~ Чокан), German sch for both ж and ш.
         (b'c', b'x') | (b'c', b'j') | (b'j', b'x') => 0.5,
+        // Latin ch is ч in English and French spellings but х in German, Czech and Polish ones
+        // (Chalida ~ Khalida): the key reads it one way, so the other stays a near letter.
+        (b'c', b'h') => 0.6,
         // Arabic and Persian f is p in Uyghur and Kazakh speech: Seypidin ~ Saifuddin.
         (b'f', b'p') => 0.5,
         // Latin j is also the glide й (Slavic and German spellings): Ilja ~ Ilia.
