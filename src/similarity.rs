@@ -17,8 +17,7 @@ pub enum Measure {
     /// the two spellings of ә/ə, 0.15); g/k, the ж/ш/ч class (j/x/c), p/f and a voicing pair
     /// (b/p, d/t, z/s, v/f) at the end of both keys 0.5, a voicing pair elsewhere 0.8, the
     /// velar/glottal pairs h/k and g/h and the two readings of Latin ch (c/h) 0.6, i/j (the
-    /// glide) 0.5; inserting or deleting a vowel
-    /// 0.7, `h` or `j` 0.6, anything else 1.
+    /// glide) 0.5; inserting or deleting a vowel 0.7, `h` or `j` 0.6, anything else 1.
     #[default]
     Weighted,
     /// `strsim::normalized_levenshtein` on the keys.
