@@ -53,16 +53,21 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     // Any letter outside the Russian alphabet: the table might not map it (it would pass through).
     let mut rare = false;
     let mut at_sep = true;
+    // Where each separator is in `chars` (parts lie between them), then the end.
+    let mut seps = [0usize; 33];
+    let mut n_seps = 0;
     while i < b.len() {
         if n == chars.len() {
             return None;
         }
         let x = b[i];
         if x == b' ' || x == b'-' {
-            if at_sep {
+            if at_sep || n_seps + 1 == seps.len() {
                 return None;
             }
             at_sep = true;
+            seps[n_seps] = n;
+            n_seps += 1;
             chars[n] = x as char;
             n += 1;
             i += 1;
@@ -111,33 +116,39 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     let table = scheme
         .writer(lang)
         .or_else(|| Scheme::Canonical.writer(lang))?;
-    // Pass 2: write each part into a stack buffer, noting where each starts.
+    // Pass 2: write each part into a stack buffer and upper-case its first letter there when
+    // it is an ASCII letter (most parts); the others are title-cased once the text is a String.
     let write = table.compacted();
     let mut sink = StackSink::new();
-    let mut starts = [0usize; 32];
-    let mut parts = 0;
+    let mut slow = [0usize; 33];
+    let mut n_slow = 0;
     let mut start = 0;
-    for j in 0..=n {
-        if j < n && chars[j] != ' ' && chars[j] != '-' {
-            continue;
-        }
-        if parts == starts.len() {
+    seps[n_seps] = n;
+    for &end in &seps[..=n_seps] {
+        let at = sink.len;
+        write.apply_chars_stack(&chars[start..end], &mut sink);
+        if sink.full {
             return None;
         }
-        starts[parts] = sink.len;
-        parts += 1;
-        write.apply_chars_stack(&chars[start..j], &mut sink);
-        if j < n {
-            sink.push_char(chars[j]);
+        match sink.buf.get(at).copied() {
+            Some(c) if at < sink.len && c.is_ascii_lowercase() && !(table.turkic && c == b'i') => {
+                sink.buf[at] = c.to_ascii_uppercase();
+            }
+            _ => {
+                slow[n_slow] = at;
+                n_slow += 1;
+            }
         }
-        start = j + 1;
+        if end < n {
+            sink.push_char(chars[end]);
+        }
+        start = end + 1;
     }
     if sink.full {
         return None;
     }
-    // Then upper-case the first letter of each part.
     let mut out = String::from(sink.as_str());
-    for &at in starts[..parts].iter().rev() {
+    for &at in slow[..n_slow].iter().rev() {
         title_first(&mut out, at, table.turkic);
     }
     if scheme == Scheme::Canonical
@@ -386,6 +397,18 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
         /// On random Latin names (Kazakh Latin letters, apostrophes, separators, case) every
         /// scheme's fast result is the general path's.
+        #[test]
+        fn cyrillic_fast_path_is_general_path(n in "[а-яА-ЯёЁәӘғҒқҚңҢөӨұҰүҮһҺіІҗҖӀѣ -]{1,24}") {
+            for (scheme, _, _) in SCHEMES {
+                for lang in [None, Some(crate::Lang::Kk), Some(crate::Lang::Ru)] {
+                    let opts = Options { scheme: *scheme, lang };
+                    if let Some(fast) = cyrillic_name(&n, *scheme, lang) {
+                        proptest::prop_assert_eq!(crate::finish(fast), crate::romanize_general(&n, &opts));
+                    }
+                }
+            }
+        }
+
         #[test]
         fn latin_fast_path_is_general_path(n in "[a-zA-ZäÄğñöÖşŞūüıİIáǵńóúýÝčšžéwx' -]{1,16}") {
             for (scheme, _, _) in SCHEMES {
