@@ -4,7 +4,11 @@
 //! Cyrillic has), the class `MARK` of each Kazakh Latin reader, and the 2017 apostrophe digraphs.
 
 use crate::script::{Script, char_script};
-use crate::tables::{KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2021_READ, Table, UG_LATN_READ};
+use crate::tables::{
+    KK_CANONICAL_ONLY, KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2018_READ_MARK,
+    KK_LATN_2021_READ, KK_LATN_2021_READ_MARK, Table, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY,
+    UG_LATN_READ, UG_LATN_READ_MARK, UG_LATN_READ_SHARED, UG_LATN_READ_WEAK,
+};
 
 /// The language a name part is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,21 +82,50 @@ pub(crate) struct NameInfo {
     pub(crate) uly_ok: bool,
 }
 
-/// Whether the (short) class `set` holds `c`; a linear scan beats `str::contains` at this size.
-#[inline]
-fn has(set: &str, c: char) -> bool {
-    set.chars().any(|x| x == c)
+/// A class of letters below U+0500 (Latin and Cyrillic) as a bit set, built at compile time from
+/// the table class; a class with a character above that fails the build.
+pub(crate) const fn mask(set: &str) -> [u64; 20] {
+    let b = set.as_bytes();
+    let mut m = [0u64; 20];
+    let mut i = 0;
+    while i < b.len() {
+        let u = if b[i] < 0x80 {
+            i += 1;
+            b[i - 1] as usize
+        } else if b[i] >= 0xC0 && b[i] < 0xE0 && i + 1 < b.len() {
+            i += 2;
+            (((b[i - 2] & 0x1F) as usize) << 6) | (b[i - 1] & 0x3F) as usize
+        } else {
+            panic!("detection classes hold letters below U+0500 only");
+        };
+        assert!(
+            u < 20 * 64,
+            "detection classes hold letters below U+0500 only"
+        );
+        m[u / 64] |= 1 << (u % 64);
+    }
+    m
 }
+
+/// Whether the class mask `m` holds `c`.
+#[inline]
+pub(crate) fn has(m: &[u64; 20], c: char) -> bool {
+    let u = c as usize;
+    u < 20 * 64 && (m[u / 64] >> (u % 64)) & 1 != 0
+}
+
+pub(crate) const KK_ONLY: [u64; 20] = mask(KK_CANONICAL_ONLY);
+const MARK18: [u64; 20] = mask(KK_LATN_2018_READ_MARK);
+const MARK21: [u64; 20] = mask(KK_LATN_2021_READ_MARK);
+pub(crate) const NOT_UG_CYR: [u64; 20] = mask(UG_CYRL_READ_NOT);
+pub(crate) const UG_CYR: [u64; 20] = mask(UG_CYRL_READ_ONLY);
+const ULY_MARK: [u64; 20] = mask(UG_LATN_READ_MARK);
+const ULY_SHARED: [u64; 20] = mask(UG_LATN_READ_SHARED);
+const ULY_WEAK: [u64; 20] = mask(UG_LATN_READ_WEAK);
 
 /// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of
 /// Cyrillic and Arabic-script parts (plain Latin stays plain).
 pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
-    use crate::tables::{
-        KK_CANONICAL_ONLY as kk_only, KK_LATN_2018_READ_MARK as mark18,
-        KK_LATN_2021_READ_MARK as mark21, UG_CYRL_READ_NOT as not_ug_cyr,
-        UG_CYRL_READ_ONLY as ug_cyr, UG_LATN_READ_MARK as uly_mark,
-        UG_LATN_READ_SHARED as uly_shared, UG_LATN_READ_WEAK as uly_weak,
-    };
     let (mut kk, mut has_arabic) = (false, false);
     let (mut ug, mut not_ug) = (false, false);
     let (mut l21_own, mut uly_letters) = (false, false);
@@ -104,22 +137,18 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
             // Uyghur, and only non-ASCII Latin letters can mark an alphabet: skip the rest cheaply.
             Script::Cyrillic if c as u32 >= 0x0490 || matches!(c, 'і' | 'І') => {
                 let lc = crate::romanize::lower_char(c);
-                kk |= has(kk_only, lc);
-                ug |= has(ug_cyr, lc);
-                not_ug |= has(not_ug_cyr, lc);
+                kk |= has(&KK_ONLY, lc);
+                ug |= has(&UG_CYR, lc);
+                not_ug |= has(&NOT_UG_CYR, lc);
             }
             Script::Latin if !c.is_ascii() => {
                 let lc = crate::romanize::lower_char(c);
-                l18 |= has(mark18, lc);
-                l21 |= has(mark21, lc) || c == 'İ';
-                uly_letters |= has(uly_mark, lc);
-                l21_own |= (has(mark21, lc) && !has(uly_shared, lc)) || c == 'İ';
+                l18 |= has(&MARK18, lc);
+                l21 |= has(&MARK21, lc) || c == 'İ';
+                uly_letters |= has(&ULY_MARK, lc);
+                l21_own |= (has(&MARK21, lc) && !has(&ULY_SHARED, lc)) || c == 'İ';
             }
-            Script::Latin => {
-                uly_letters |= uly_weak
-                    .as_bytes()
-                    .contains(&(c as u8).to_ascii_lowercase())
-            }
+            Script::Latin => uly_letters |= has(&ULY_WEAK, c.to_ascii_lowercase()),
             Script::Cyrillic => {}
             Script::Arabic => has_arabic = true,
             _ => {

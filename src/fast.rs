@@ -4,40 +4,10 @@
 //! writes each part with the same tables as the general path. Anything else returns `None` and
 //! takes the general path; tests check both paths agree.
 
-use crate::detect::Lang;
+use crate::detect::{KK_ONLY, Lang, NOT_UG_CYR, UG_CYR, has};
 use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
 use crate::tables::{Compact, Sink, StackSink, Through};
-use crate::tables::{KK_CANONICAL_ONLY, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY};
-
-/// A class's Cyrillic letters (U+0400–U+053F) as a bit set, built at compile time from the table
-/// class, so the test per letter is one shift.
-const fn cyrillic_mask(set: &str) -> [u64; 5] {
-    let b = set.as_bytes();
-    let mut m = [0u64; 5];
-    let mut i = 0;
-    while i + 1 < b.len() {
-        if b[i] >= 0xD0 && b[i] <= 0xD4 {
-            let u = (((b[i] & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
-            let k = (u - 0x0400) as usize;
-            m[k / 64] |= 1 << (k % 64);
-            i += 2;
-        } else {
-            i += 1;
-        }
-    }
-    m
-}
-
-const KK: [u64; 5] = cyrillic_mask(KK_CANONICAL_ONLY);
-const UG: [u64; 5] = cyrillic_mask(UG_CYRL_READ_ONLY);
-const NOT_UG: [u64; 5] = cyrillic_mask(UG_CYRL_READ_NOT);
-
-#[inline]
-fn has(mask: &[u64; 5], c: char) -> bool {
-    let k = (c as u32).wrapping_sub(0x0400) as usize;
-    k < 320 && mask[k / 64] & (1 << (k % 64)) != 0
-}
 
 /// Romanize `name` if it has the simple all-Cyrillic shape; `None` otherwise.
 pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Option<String> {
@@ -91,9 +61,9 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
             rare = true;
         }
         if u >= 0x0490 || c == 'і' {
-            kk |= has(&KK, c);
-            ug |= has(&UG, c);
-            not_ug |= has(&NOT_UG, c);
+            kk |= has(&KK_ONLY, c);
+            ug |= has(&UG_CYR, c);
+            not_ug |= has(&NOT_UG_CYR, c);
         }
         chars[n] = c;
         n += 1;
