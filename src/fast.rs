@@ -86,41 +86,13 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     let table = scheme
         .writer(lang)
         .or_else(|| Scheme::Canonical.writer(lang))?;
-    // Pass 2: write each part into a stack buffer and upper-case its first letter there when
-    // it is an ASCII letter (most parts); the others are title-cased once the text is a String.
+    // Pass 2: write each part.
     let write = table.compacted();
-    let mut sink = StackSink::new();
-    let mut slow = [0usize; 33];
-    let mut n_slow = 0;
-    let mut start = 0;
     seps[n_seps] = n;
-    for &end in &seps[..=n_seps] {
-        let at = sink.len;
-        write.apply_chars_stack(&chars[start..end], &mut sink);
-        if sink.full {
-            return None;
-        }
-        match sink.buf.get(at).copied() {
-            Some(c) if at < sink.len && c.is_ascii_lowercase() && !(table.turkic && c == b'i') => {
-                sink.buf[at] = c.to_ascii_uppercase();
-            }
-            _ => {
-                slow[n_slow] = at;
-                n_slow += 1;
-            }
-        }
-        if end < n {
-            sink.push_char(chars[end]);
-        }
-        start = end + 1;
-    }
-    if sink.full {
-        return None;
-    }
-    let mut out = String::from(sink.as_str());
-    for &at in slow[..n_slow].iter().rev() {
-        title_first(&mut out, at, table.turkic);
-    }
+    let out = write_parts(&chars[..n], &seps[..=n_seps], table.turkic, |part, sink| {
+        write.apply_chars_stack(part, sink);
+        true
+    })?;
     if scheme == Scheme::Canonical
         && (rare || !table.letters_only)
         && !out
@@ -150,17 +122,21 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
     let mut n = 0usize;
     let mut at_sep = true;
     let mut letter_in_part = false;
+    let mut seps = [0usize; 33];
+    let mut n_seps = 0;
     for c in name.chars() {
         if n == chars.len() {
             return None;
         }
         match c {
             ' ' | '-' => {
-                if at_sep || !letter_in_part {
+                if at_sep || !letter_in_part || n_seps + 1 == seps.len() {
                     return None;
                 }
                 at_sep = true;
                 letter_in_part = false;
+                seps[n_seps] = n;
+                n_seps += 1;
             }
             'a'..='z' | 'A'..='Z' => {
                 at_sep = false;
@@ -198,55 +174,89 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
         .bytes()
         .filter(u8::is_ascii)
         .fold(0u128, |m, b| m | (1u128 << b));
-    let mut out = String::with_capacity(name.len() + 8);
     let mut low = ['\0'; 64];
-    let mut start = 0;
-    for j in 0..=n {
-        if j < n && chars[j] != ' ' && chars[j] != '-' {
-            continue;
-        }
-        // Lower case as `romanize::lower_into`, with Turkic capital I (dotless) for 2021.
-        let part = &chars[start..j];
-        for (k, &c) in part.iter().enumerate() {
-            low[k] = if reader.turkic && c == 'I' {
-                'ı'
-            } else if c == 'İ' {
-                'i'
-            } else {
-                lower_char(c)
-            };
-            let l = low[k];
-            if if l.is_ascii() {
-                (foreign_ascii >> (l as u32)) & 1 != 0
-            } else {
-                foreign.chars().any(|f| f == l)
-            } {
-                return None; // not Kazakh Latin: plain Latin, on the general path
+    seps[n_seps] = n;
+    write_parts(
+        &chars[..n],
+        &seps[..=n_seps],
+        writer.turkic(),
+        |part, sink| {
+            // Lower case as `romanize::lower_into`, with Turkic capital I (dotless) for 2021.
+            for (k, &c) in part.iter().enumerate() {
+                low[k] = if reader.turkic && c == 'I' {
+                    'ı'
+                } else if c == 'İ' {
+                    'i'
+                } else {
+                    lower_char(c)
+                };
+                let l = low[k];
+                if if l.is_ascii() {
+                    (foreign_ascii >> (l as u32)) & 1 != 0
+                } else {
+                    foreign.chars().any(|f| f == l)
+                } {
+                    return false; // not Kazakh Latin: plain Latin, on the general path
+                }
             }
+            let at = sink.len;
+            read.apply_chars_to(
+                &low[..part.len()],
+                &mut Through {
+                    map: writer,
+                    out: sink,
+                },
+            );
+            // An empty part is left to the general path (which tidies the separators), and so is
+            // canonical output that needs folding to ASCII.
+            sink.len > at
+                && (scheme != Scheme::Canonical
+                    || sink.buf[at..sink.len]
+                        .iter()
+                        .all(|&b| crate::is_canonical_char(b as char)))
+        },
+    )
+}
+
+/// Write the parts of `chars` (which end at `ends`, each but the last at a separator) into a
+/// stack buffer with `write` (false: give up), upper-case the first letter of each part there
+/// when it is an ASCII letter (most parts) and in the `String` otherwise.
+fn write_parts(
+    chars: &[char],
+    ends: &[usize],
+    turkic: bool,
+    mut write: impl FnMut(&[char], &mut StackSink) -> bool,
+) -> Option<String> {
+    let mut sink = StackSink::new();
+    let mut slow = [0usize; 33];
+    let mut n_slow = 0;
+    let mut start = 0;
+    for &end in ends {
+        let at = sink.len;
+        if !write(&chars[start..end], &mut sink) || sink.full {
+            return None;
         }
-        let at = out.len();
-        read.apply_chars_to(
-            &low[..part.len()],
-            &mut Through {
-                map: writer,
-                out: &mut out,
-            },
-        );
-        if out.len() == at {
-            return None; // an empty part: the general path tidies the separators
+        match sink.buf.get(at).copied() {
+            Some(c) if at < sink.len && c.is_ascii_lowercase() && !(turkic && c == b'i') => {
+                sink.buf[at] = c.to_ascii_uppercase();
+            }
+            _ if n_slow < slow.len() => {
+                slow[n_slow] = at;
+                n_slow += 1;
+            }
+            _ => return None,
         }
-        if scheme == Scheme::Canonical
-            && !out.as_bytes()[at..]
-                .iter()
-                .all(|&b| crate::is_canonical_char(b as char))
-        {
-            return None; // left to the general path's ASCII folding
+        if let Some(&sep) = chars.get(end) {
+            sink.push_char(sep);
         }
-        title_first(&mut out, at, writer.turkic());
-        if j < n {
-            out.push(chars[j]);
-        }
-        start = j + 1;
+        start = end + 1;
+    }
+    if sink.full {
+        return None;
+    }
+    let mut out = String::from(sink.as_str());
+    for &at in slow[..n_slow].iter().rev() {
+        title_first(&mut out, at, turkic);
     }
     Some(out)
 }
