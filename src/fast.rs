@@ -9,6 +9,38 @@ use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
 use crate::tables::{Compact, Sink, StackSink, Through};
 
+/// [`CYRILLIC`] flags: a letter outside the Russian alphabet (the table might not map it: it would
+/// pass through); in the class `ONLY` of `kk-canonical` (Kazakh); in `ONLY` / `NOT` of
+/// `ug-cyrl-read` (Uyghur Cyrillic); a Cyrillic sign or combining mark (U+0482–U+0489).
+const RARE: u8 = 1;
+const KK: u8 = 2;
+const UG: u8 = 4;
+const NOT_UG: u8 = 8;
+const INVALID: u8 = 16;
+
+/// For each code point U+0400–U+053F (the two-byte UTF-8 sequences led by D0–D4): its lower case
+/// (`lower_char`) and its flags, the classes tested only where they can differ (from U+0490 on,
+/// and і).
+static CYRILLIC: std::sync::LazyLock<[(char, u8); 320]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|k| {
+        let u = 0x0400 + k as u32;
+        let c = lower_char(char::from_u32(u).unwrap_or('\0'));
+        let mut f = 0;
+        if (0x0482..=0x0489).contains(&u) {
+            f |= INVALID;
+        }
+        if u >= 0x0460 || !('\u{0430}'..='\u{0451}').contains(&c) {
+            f |= RARE;
+        }
+        if u >= 0x0490 || c == 'і' {
+            f |= if has(&KK_ONLY, c) { KK } else { 0 }
+                | if has(&UG_CYR, c) { UG } else { 0 }
+                | if has(&NOT_UG_CYR, c) { NOT_UG } else { 0 };
+        }
+        (c, f)
+    })
+});
+
 /// Romanize `name` if it has the simple all-Cyrillic shape; `None` otherwise.
 pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Option<String> {
     if matches!(scheme, Scheme::KkArab | Scheme::Uey) || matches!(forced, Some(Lang::Ug)) {
@@ -19,9 +51,8 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     let b = name.as_bytes();
     let mut chars = ['\0'; 64];
     let (mut n, mut i) = (0usize, 0usize);
-    let (mut kk, mut ug, mut not_ug) = (false, false, false);
-    // Any letter outside the Russian alphabet: the table might not map it (it would pass through).
-    let mut rare = false;
+    let cyr: &[(char, u8); 320] = &CYRILLIC;
+    let mut flags = 0u8;
     let mut at_sep = true;
     // Where each separator is in `chars` (parts lie between them), then the end.
     let mut seps = [0usize; 33];
@@ -46,33 +77,23 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
         if !(0xD0..=0xD4).contains(&x) || i + 1 >= b.len() {
             return None;
         }
-        let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
-        if (0x0482..=0x0489).contains(&u) {
-            return None; // Cyrillic sign and combining marks
-        }
-        // The Russian alphabet's capitals (and Ѐ–Џ) inline; the rest by `lower_char`.
-        let c = match u {
-            0x0410..=0x042F => char::from_u32(u + 0x20)?,
-            0x0430..=0x045F => char::from_u32(u)?,
-            0x0400..=0x040F => char::from_u32(u + 0x50)?,
-            _ => lower_char(char::from_u32(u)?),
-        };
-        if u >= 0x0460 || !(0x0430..=0x0451).contains(&(c as u32)) {
-            rare = true;
-        }
-        if u >= 0x0490 || c == 'і' {
-            kk |= has(&KK_ONLY, c);
-            ug |= has(&UG_CYR, c);
-            not_ug |= has(&NOT_UG_CYR, c);
-        }
+        // U+0400–U+053F: lower case and classes by one lookup.
+        let (c, f) = cyr[((x as usize & 0x1F) << 6 | (b[i + 1] as usize & 0x3F)) - 0x400];
+        flags |= f;
         chars[n] = c;
         n += 1;
         i += 2;
         at_sep = false;
     }
-    if at_sep {
-        return None; // empty, or a trailing separator
+    if at_sep || flags & INVALID != 0 {
+        return None; // empty, a trailing separator, or a combining mark
     }
+    let (kk, ug, not_ug, rare) = (
+        flags & KK != 0,
+        flags & UG != 0,
+        flags & NOT_UG != 0,
+        flags & RARE != 0,
+    );
     let lang = forced.unwrap_or(if ug && !not_ug {
         Lang::Ug
     } else if kk {
