@@ -228,13 +228,11 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
                     out: sink,
                 },
             );
-            // An empty part is left to the general path (which tidies the separators), and so is
-            // canonical output that needs folding to ASCII.
-            sink.len > at
-                && (scheme != Scheme::Canonical
-                    || sink.buf[at..sink.len]
-                        .iter()
-                        .all(|&b| crate::is_canonical_char(b as char)))
+            // Canonical output that needs folding to ASCII is left to the general path.
+            scheme != Scheme::Canonical
+                || sink.buf[at..sink.len]
+                    .iter()
+                    .all(|&b| crate::is_canonical_char(b as char))
         },
     )
 }
@@ -254,7 +252,8 @@ fn write_parts(
     let mut start = 0;
     for &end in ends {
         let at = sink.len;
-        if !write(&chars[start..end], &mut sink) || sink.full {
+        // An empty part (a lone ъ) is left to the general path, which tidies the separators.
+        if !write(&chars[start..end], &mut sink) || sink.full || sink.len == at {
             return None;
         }
         match sink.buf.get(at).copied() {
