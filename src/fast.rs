@@ -114,12 +114,16 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
         write.apply_chars_stack(part, sink);
         true
     })?;
-    if scheme == Scheme::Canonical
-        && (rare || !table.letters_only)
-        && !out
-            .bytes()
+    // A letter the table does not map passes through; canonical output must be ASCII (for a
+    // table that writes only letters, ASCII output is canonical: the input held only letters and
+    // separators).
+    let canonical = if table.letters_only {
+        !rare || out.is_ascii()
+    } else {
+        out.bytes()
             .all(|c| c == b' ' || crate::is_canonical_char(c as char))
-    {
+    };
+    if scheme == Scheme::Canonical && !canonical {
         return None; // a table wrote something canonical may not hold: let the general path fold it
     }
     Some(out)

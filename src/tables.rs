@@ -545,26 +545,47 @@ impl CRule {
 }
 
 /// A context as `ctx_holds` reads it: any neighbour when empty; otherwise the word boundary if
-/// one alternative is `Boundary`, or a neighbour in (`false`) or not in (`true`) a set.
+/// one alternative is `Boundary`, or a neighbour in (`false`) or not in (`true`) a set. The answer
+/// for every neighbour below [`CTX_SPAN`] (Latin, Cyrillic, Arabic) is precomputed as a bit set.
 struct CCtx {
     any: bool,
     boundary: bool,
+    low: [u64; CTX_SPAN / 64],
     sets: Vec<(bool, Vec<char>)>,
 }
+
+/// Neighbours below this code point are answered by [`CCtx::low`].
+const CTX_SPAN: usize = 0x0700;
 
 impl CCtx {
     fn new(ctx: &[Ctx]) -> Self {
         let mut c = CCtx {
             any: ctx.is_empty(),
             boundary: false,
+            low: [0; CTX_SPAN / 64],
             sets: Vec::new(),
         };
         for a in ctx {
-            match a {
-                Ctx::Boundary => c.boundary = true,
-                Ctx::In(s) => c.sets.push((false, s.chars().collect())),
-                Ctx::NotIn(s) => c.sets.push((true, s.chars().collect())),
+            let (not, s) = match a {
+                Ctx::Boundary => {
+                    c.boundary = true;
+                    continue;
+                }
+                Ctx::In(s) => (false, s),
+                Ctx::NotIn(s) => (true, s),
+            };
+            let mut bits = [if not { !0u64 } else { 0 }; CTX_SPAN / 64];
+            for ch in s.chars().map(|ch| ch as usize).filter(|&u| u < CTX_SPAN) {
+                if not {
+                    bits[ch / 64] &= !(1 << (ch % 64));
+                } else {
+                    bits[ch / 64] |= 1 << (ch % 64);
+                }
             }
+            for (l, b) in c.low.iter_mut().zip(bits) {
+                *l |= b;
+            }
+            c.sets.push((not, s.chars().collect()));
         }
         c
     }
@@ -574,6 +595,9 @@ impl CCtx {
         self.any
             || match neighbour {
                 None => self.boundary,
+                Some(n) if (n as usize) < CTX_SPAN => {
+                    (self.low[n as usize / 64] >> (n as usize % 64)) & 1 != 0
+                }
                 Some(n) => self.sets.iter().any(|(not, s)| s.contains(&n) != *not),
             }
     }
