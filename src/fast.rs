@@ -55,7 +55,7 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
     let mut flags = 0u8;
     let mut at_sep = true;
     // Where each separator is in `chars` (parts lie between them), then the end.
-    let mut seps = [0usize; 33];
+    let mut seps = [0u8; 33];
     let mut n_seps = 0;
     while i < b.len() {
         if n == chars.len() {
@@ -67,7 +67,7 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
                 return None;
             }
             at_sep = true;
-            seps[n_seps] = n;
+            seps[n_seps] = n as u8;
             n_seps += 1;
             chars[n] = x as char;
             n += 1;
@@ -109,7 +109,7 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
         .or_else(|| Scheme::Canonical.writer(lang))?;
     // Pass 2: write each part.
     let write = table.compacted();
-    seps[n_seps] = n;
+    seps[n_seps] = n as u8;
     let out = write_parts(&chars[..n], &seps[..=n_seps], table.turkic, |part, sink| {
         write.apply_chars_stack(part, sink);
         true
@@ -147,7 +147,7 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
     let mut n = 0usize;
     let mut at_sep = true;
     let mut letter_in_part = false;
-    let mut seps = [0usize; 33];
+    let mut seps = [0u8; 33];
     let mut n_seps = 0;
     for c in name.chars() {
         if n == chars.len() {
@@ -160,7 +160,7 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
                 }
                 at_sep = true;
                 letter_in_part = false;
-                seps[n_seps] = n;
+                seps[n_seps] = n as u8;
                 n_seps += 1;
             }
             'a'..='z' | 'A'..='Z' => {
@@ -200,7 +200,7 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
         .filter(u8::is_ascii)
         .fold(0u128, |m, b| m | (1u128 << b));
     let mut low = ['\0'; 64];
-    seps[n_seps] = n;
+    seps[n_seps] = n as u8;
     write_parts(
         &chars[..n],
         &seps[..=n_seps],
@@ -246,15 +246,16 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
 /// when it is an ASCII letter (most parts) and in the `String` otherwise.
 fn write_parts(
     chars: &[char],
-    ends: &[usize],
+    ends: &[u8],
     turkic: bool,
     mut write: impl FnMut(&[char], &mut StackSink) -> bool,
 ) -> Option<String> {
     let mut sink = StackSink::new();
-    let mut slow = [0usize; 33];
+    let mut slow = [0u16; 33];
     let mut n_slow = 0;
     let mut start = 0;
     for &end in ends {
+        let end = end as usize;
         let at = sink.len;
         // An empty part (a lone ъ) is left to the general path, which tidies the separators.
         if !write(&chars[start..end], &mut sink) || sink.full || sink.len == at {
@@ -265,7 +266,7 @@ fn write_parts(
                 sink.buf[at] = c.to_ascii_uppercase();
             }
             _ if n_slow < slow.len() => {
-                slow[n_slow] = at;
+                slow[n_slow] = at as u16;
                 n_slow += 1;
             }
             _ => return None,
@@ -280,7 +281,7 @@ fn write_parts(
     }
     let mut out = String::from(sink.as_str());
     for &at in slow[..n_slow].iter().rev() {
-        title_first(&mut out, at, turkic);
+        title_first(&mut out, at as usize, turkic);
     }
     Some(out)
 }

@@ -334,7 +334,7 @@ pub(crate) struct Compact {
 const NOT_PACKED: u8 = u8::MAX;
 
 /// Bytes a [`StackSink`] holds.
-const STACK: usize = 512;
+const STACK: usize = 256;
 
 /// A [`Sink`] into a fixed buffer on the stack, for the fast paths: no capacity checks beyond
 /// one comparison, short ASCII outputs written as one 4-byte store. When a write would not fit,
