@@ -325,8 +325,7 @@ fn main() {
     out.push_str("];\n");
     writeln!(
         out,
-        "/// One lazily built [`Compact`] per table, by [`Table::id`].\nstatic COMPACTS: [std::sync::OnceLock<Compact>; {}] = [const {{ std::sync::OnceLock::new() }}; {}];",
-        paths.len(),
+        "/// How many tables there are.\npub(crate) const TABLE_COUNT: usize = {};\n/// One lazily built [`Compact`] per table, by [`Table::id`].\nstatic COMPACTS: [std::sync::OnceLock<Compact>; TABLE_COUNT] = [const {{ std::sync::OnceLock::new() }}; TABLE_COUNT];",
         paths.len()
     )
     .unwrap();

@@ -7,7 +7,7 @@
 use crate::detect::{KK_ONLY, Lang, NOT_UG_CYR, UG_CYR, has};
 use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
-use crate::tables::{Compact, Sink, StackSink, Through};
+use crate::tables::{Compact, Sink, StackSink};
 
 /// [`CYRILLIC`] flags: a letter outside the Russian alphabet (the table might not map it: it would
 /// pass through); in the class `ONLY` of `kk-canonical` (Kazakh); in `ONLY` / `NOT` of
@@ -131,7 +131,7 @@ pub(crate) fn cyrillic_name(name: &str, scheme: Scheme, forced: Option<Lang>) ->
 
 /// Romanize `name` if it is a clean Latin name read by a Kazakh Latin alphabet (2017, 2018 or
 /// 2021) into a scheme whose table writes each letter on its own: each part is read into the
-/// Kazakh Cyrillic pivot and written in one pass ([`Through`]); `None` otherwise.
+/// Kazakh Cyrillic pivot and written in one pass ([`ThroughStack`]); `None` otherwise.
 pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Option<String> {
     if matches!(
         scheme,
@@ -225,13 +225,7 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
                 }
             }
             let at = sink.len;
-            read.apply_chars_to(
-                &low[..part.len()],
-                &mut Through {
-                    map: writer,
-                    out: sink,
-                },
-            );
+            read.apply_through_stack(writer, &low[..part.len()], sink);
             // Canonical output that needs folding to ASCII is left to the general path.
             scheme != Scheme::Canonical
                 || sink.buf[at..sink.len]

@@ -480,6 +480,81 @@ impl Compact {
         1
     }
 
+    /// For each entry of this table (a reader): the output of `writer` on this table's output,
+    /// packed as in [`Compact::packed`] when both are context-free and the result is at most
+    /// four ASCII bytes; [`NOT_PACKED`] otherwise. Two table passes in one lookup.
+    fn compose_packed(&self, writer: &Compact) -> Vec<(u32, u8)> {
+        self.entries
+            .iter()
+            .map(|&[a, b]| {
+                let mid: Vec<char> = match a {
+                    EMPTY => Vec::new(),
+                    LONG => self.table.rules[b as usize].dst.chars().collect(),
+                    COPY | RULES => return (0, NOT_PACKED),
+                    _ if b == '\0' => vec![a],
+                    _ => vec![a, b],
+                };
+                let mut bytes = Vec::new();
+                for m in mid {
+                    let k = (m as u32).wrapping_sub(writer.table.dense_lo) as usize;
+                    match writer.packed.get(k) {
+                        Some(&(v, n)) if n != NOT_PACKED => {
+                            bytes.extend_from_slice(&v.to_le_bytes()[..n as usize])
+                        }
+                        _ => return (0, NOT_PACKED),
+                    }
+                }
+                if bytes.len() > 4 {
+                    return (0, NOT_PACKED);
+                }
+                let mut w = [0u8; 4];
+                w[..bytes.len()].copy_from_slice(&bytes);
+                (u32::from_le_bytes(w), bytes.len() as u8)
+            })
+            .collect()
+    }
+
+    /// Read `word` with this table and write the result with `writer` (a homomorphism) into a
+    /// [`StackSink`]: [`Compact::apply_chars_to`] into a [`ThroughStack`], with the letters both
+    /// tables map on their own done by one lookup in the composed table (built once per pair).
+    pub(crate) fn apply_through_stack(
+        &'static self,
+        writer: &'static Compact,
+        word: &[char],
+        out: &mut StackSink,
+    ) {
+        /// The composed tables of every (reader, writer) pair, by table ids.
+        type Composed = [[OnceLock<Vec<(u32, u8)>>; TABLE_COUNT]; TABLE_COUNT];
+        static COMPOSED: Composed =
+            [const { [const { OnceLock::new() }; TABLE_COUNT] }; TABLE_COUNT];
+        let composed =
+            COMPOSED[self.table.id][writer.table.id].get_or_init(|| self.compose_packed(writer));
+        if self.entries.is_empty() {
+            let mut th = ThroughStack { map: writer, out };
+            return self.table.apply_chars_to(word, &mut th);
+        }
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        while i < word.len() {
+            let c = word[i];
+            let k = (c as u32).wrapping_sub(self.table.dense_lo) as usize;
+            match composed.get(k) {
+                Some(&(v, n)) if n != NOT_PACKED => {
+                    out.put4(v, n);
+                    i += 1;
+                }
+                _ => {
+                    let mut th = ThroughStack { map: writer, out };
+                    match self.put(c, &mut th) {
+                        Ok(()) => i += 1,
+                        Err(g) => i += self.step(g, word, i, prev, &mut th),
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+    }
+
     /// [`Compact::apply_chars_to`] into a [`StackSink`], short ASCII outputs by packed stores.
     #[inline]
     pub(crate) fn apply_chars_stack(&self, word: &[char], out: &mut StackSink) {
@@ -624,6 +699,35 @@ impl<S: Sink> Sink for Through<'_, S> {
         }
     }
 }
+
+/// [`Through`] into a [`StackSink`]: short ASCII outputs of the second table as packed stores.
+pub(crate) struct ThroughStack<'a> {
+    pub(crate) map: &'a Compact,
+    pub(crate) out: &'a mut StackSink,
+}
+
+impl Sink for ThroughStack<'_> {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        let k = (c as u32).wrapping_sub(self.map.table.dense_lo) as usize;
+        match self.map.packed.get(k) {
+            Some(&(v, n)) if n != NOT_PACKED => self.out.put4(v, n),
+            _ => {
+                let done = self.map.put(c, self.out);
+                debug_assert!(done.is_ok(), "not a homomorphism");
+            }
+        }
+    }
+
+    #[inline]
+    fn push_dst(&mut self, d: &str) {
+        for c in d.chars() {
+            self.push_char(c);
+        }
+    }
+}
+
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
