@@ -149,6 +149,8 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
     let mut letter_in_part = false;
     let mut seps = [0u8; 33];
     let mut n_seps = 0;
+    // Where a capital I stood: dotless ı in an alphabet with Turkic case (2021), else i.
+    let mut capital_i = 0u64;
     for c in name.chars() {
         if n == chars.len() {
             return None;
@@ -174,7 +176,16 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
             }
             _ => return None,
         }
-        chars[n] = c;
+        // Lower case as `romanize::lower_into` (İ is i).
+        chars[n] = match c {
+            'I' => {
+                capital_i |= 1 << n;
+                'i'
+            }
+            'İ' => 'i',
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            _ => lower_char(c),
+        };
         n += 1;
     }
     if at_sep || !letter_in_part {
@@ -193,39 +204,26 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
         return None;
     }
     let read: &Compact = reader.compacted();
-    // Letters no Kazakh Latin alphabet has (ASCII ones by bit set).
+    if reader.turkic {
+        for (k, c) in chars[..n].iter_mut().enumerate() {
+            if capital_i & (1 << k) != 0 {
+                *c = 'ı';
+            }
+        }
+    }
+    // A letter no Kazakh Latin alphabet has: plain Latin, on the general path.
     let foreign = reader.class("FOREIGN");
-    let foreign_ascii = foreign
-        .bytes()
-        .filter(u8::is_ascii)
-        .fold(0u128, |m, b| m | (1u128 << b));
-    let mut low = ['\0'; 64];
+    if crate::romanize::has_any_chars(&chars[..n], foreign) {
+        return None;
+    }
     seps[n_seps] = n as u8;
     write_parts(
         &chars[..n],
         &seps[..=n_seps],
         writer.turkic(),
         |part, sink| {
-            // Lower case as `romanize::lower_into`, with Turkic capital I (dotless) for 2021.
-            for (k, &c) in part.iter().enumerate() {
-                low[k] = if reader.turkic && c == 'I' {
-                    'ı'
-                } else if c == 'İ' {
-                    'i'
-                } else {
-                    lower_char(c)
-                };
-                let l = low[k];
-                if if l.is_ascii() {
-                    (foreign_ascii >> (l as u32)) & 1 != 0
-                } else {
-                    foreign.chars().any(|f| f == l)
-                } {
-                    return false; // not Kazakh Latin: plain Latin, on the general path
-                }
-            }
             let at = sink.len;
-            read.apply_through_stack(writer, &low[..part.len()], sink);
+            read.apply_through_stack(writer, part, sink);
             // Canonical output that needs folding to ASCII is left to the general path.
             scheme != Scheme::Canonical
                 || sink.buf[at..sink.len]

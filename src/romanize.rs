@@ -44,6 +44,11 @@ pub(crate) fn lower_char(c: char) -> char {
         0x00DF..=0x00FF => u,
         0x0100..=0x012F | 0x0132..=0x0137 | 0x014A..=0x0177 => u | 1,
         0x0139..=0x0148 | 0x0179..=0x017E => u + (u & 1),
+        // Dotless ı (2018, 2021) is lower case; Ǵ ǵ (2018) pair as even capital and odd small;
+        // Ə (Uyghur, Azerbaijani) lowers to ə; the IPA block is all lower case.
+        0x0131 | 0x0250..=0x02AF => u,
+        0x01F4..=0x01F5 => u | 1,
+        0x018F => 0x0259,
         _ => return c.to_lowercase().next().unwrap_or(c),
     };
     char::from_u32(l).unwrap_or(c)
@@ -322,13 +327,20 @@ pub(crate) fn cyrillic_fast(
 /// Whether `word` holds a character of the (short) class `set`: ASCII by a bit set, the rest
 /// by a scan of the class.
 fn has_any(word: &str, set: &str) -> bool {
-    let ascii = set
-        .bytes()
-        .filter(u8::is_ascii)
-        .fold(0u128, |m, b| m | (1u128 << b));
-    word.chars().any(|c| {
-        if c.is_ascii() {
-            (ascii >> (c as u32)) & 1 != 0
+    has_any_in(word.chars(), set)
+}
+
+/// [`has_any`] over characters.
+pub(crate) fn has_any_chars(word: &[char], set: &str) -> bool {
+    has_any_in(word.iter().copied(), set)
+}
+
+fn has_any_in(mut word: impl Iterator<Item = char>, set: &str) -> bool {
+    // Letters below U+0500 by bit set, others by a scan of the class.
+    let (mask, _) = crate::detect::mask_below(set);
+    word.any(|c| {
+        if (c as u32) < 0x0500 {
+            crate::detect::has(&mask, c)
         } else {
             set.chars().any(|f| f == c)
         }
