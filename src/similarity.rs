@@ -198,11 +198,15 @@ impl Matcher {
 
     /// The similarity of two prepared names when it is at least `score_cutoff`, else `None`.
     pub fn score(&self, a: &Prepared, b: &Prepared, score_cutoff: f64) -> Option<f64> {
-        let (s, l) = if a.parts.len() <= b.parts.len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
+        // The shorter name aligns into the longer; with as many parts on both sides, the order
+        // of the part keys decides, so that the score is symmetric to the last bit.
+        let a_first = a.parts.len().cmp(&b.parts.len()).then_with(|| {
+            a.parts
+                .iter()
+                .map(|p| &p.key[..])
+                .cmp(b.parts.iter().map(|p| &p.key[..]))
+        });
+        let (s, l) = if a_first.is_le() { (a, b) } else { (b, a) };
         let (n, m) = (s.parts.len(), l.parts.len());
         if m == 0 {
             return (1.0 >= score_cutoff).then_some(1.0);
