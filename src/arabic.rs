@@ -127,10 +127,6 @@ impl Sink for Classes {
         self.has_a |= has(self.a, self.base, c);
         self.has_b |= has(self.b, self.base, c);
     }
-
-    fn push_dst(&mut self, d: &str) {
-        d.chars().for_each(|c| self.push_char(c));
-    }
 }
 
 /// A [`Sink`] of characters on the stack; `full` once a character did not fit.
@@ -164,11 +160,6 @@ impl Sink for Stack {
             }
             None => self.full = true,
         }
-    }
-
-    #[inline]
-    fn push_dst(&mut self, d: &str) {
-        d.chars().for_each(|c| self.push_char(c));
     }
 }
 
@@ -778,11 +769,6 @@ impl Sink for Canonical {
             }
             _ => self.bad = true,
         }
-    }
-
-    #[inline]
-    fn push_dst(&mut self, d: &str) {
-        d.chars().for_each(|c| self.push_char(c));
     }
 }
 

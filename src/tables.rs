@@ -50,8 +50,13 @@ pub(crate) struct Table {
 pub(crate) trait Sink {
     /// Append one character copied from the input.
     fn push_char(&mut self, c: char);
-    /// Append a rule's output.
-    fn push_dst(&mut self, d: &str);
+    /// Append a rule's output (by default a character at a time).
+    #[inline]
+    fn push_dst(&mut self, d: &str) {
+        for c in d.chars() {
+            self.push_char(c);
+        }
+    }
 }
 
 impl Sink for String {
@@ -691,13 +696,6 @@ impl<S: Sink> Sink for Through<'_, S> {
         let done = self.map.put(c, self.out);
         debug_assert!(done.is_ok(), "not a homomorphism");
     }
-
-    #[inline]
-    fn push_dst(&mut self, d: &str) {
-        for c in d.chars() {
-            self.push_char(c);
-        }
-    }
 }
 
 /// [`Through`] into a [`StackSink`]: short ASCII outputs of the second table as packed stores.
@@ -716,13 +714,6 @@ impl Sink for ThroughStack<'_> {
                 let done = self.map.put(c, self.out);
                 debug_assert!(done.is_ok(), "not a homomorphism");
             }
-        }
-    }
-
-    #[inline]
-    fn push_dst(&mut self, d: &str) {
-        for c in d.chars() {
-            self.push_char(c);
         }
     }
 }
