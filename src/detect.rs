@@ -136,13 +136,76 @@ const ULY_MARK: [u64; 20] = mask(UG_LATN_READ_MARK);
 const ULY_SHARED: [u64; 20] = mask(UG_LATN_READ_SHARED);
 const ULY_WEAK: [u64; 20] = mask(UG_LATN_READ_WEAK);
 
+/// What the Latin letters of a name say about its alphabet: the marks of the 2018 and 2021
+/// alphabets, the 2017 apostrophe digraphs, and the letters of ULY.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct LatinEvidence {
+    l18: bool,
+    l21: bool,
+    l17: bool,
+    /// A 2021 mark that ULY lacks (ö ü are in both).
+    l21_own: bool,
+    uly_letters: bool,
+}
+
+impl LatinEvidence {
+    /// Note a Latin letter `c`, whose lower case (as `lower_char`) is `lc`.
+    #[inline]
+    pub(crate) fn letter(&mut self, c: char, lc: char) {
+        if c.is_ascii() {
+            self.uly_letters |= has(&ULY_WEAK, lc);
+        } else {
+            self.l18 |= has(&MARK18, lc);
+            self.l21 |= has(&MARK21, lc) || c == 'İ';
+            self.uly_letters |= has(&ULY_MARK, lc);
+            self.l21_own |= (has(&MARK21, lc) && !has(&ULY_SHARED, lc)) || c == 'İ';
+        }
+    }
+
+    /// Note an apostrophe after `prev` and before the byte `next`.
+    pub(crate) fn apostrophe(&mut self, prev: char, next: Option<u8>) {
+        if !prev.is_ascii_alphabetic() {
+            return;
+        }
+        let lp = prev.to_ascii_lowercase() as u8;
+        // ULY writes an apostrophe between two letters that would otherwise read as one of its
+        // digraphs (s'h, n'g, z'h, g'h, c'h): that is not a 2017 letter.
+        let uly_sep = next.map(|b| b.to_ascii_lowercase()).is_some_and(|nb| {
+            std::str::from_utf8(&[lp, nb]).is_ok_and(|d| UG_LATN_READ.has_src(d))
+        });
+        let d = [lp, b'\''];
+        self.l17 |= !uly_sep && std::str::from_utf8(&d).is_ok_and(|d| KK_LATN_2017_READ.has_src(d));
+    }
+
+    /// The reader for the Latin parts and its pivot language (`None`: plain Latin), and whether
+    /// the Latin could be ULY (no letter only a Kazakh alphabet has).
+    pub(crate) fn reader(&self, forced: Option<Lang>) -> (Option<(&'static Table, Lang)>, bool) {
+        let uly_ok = !self.l18 && !self.l21_own;
+        // ULY rather than Kazakh 2021: ö/ü with a letter 2021 lacks (x w é ë). Otherwise Latin
+        // is read as ULY only in a Uyghur scheme (see `uly_ok`) or when forced to Uyghur; plain
+        // Latin with é or ë (Medvédev, Fëdor) stays plain.
+        let uly = self.l21 && uly_ok && self.uly_letters;
+        let latin = if uly || forced == Some(Lang::Ug) {
+            Some((&UG_LATN_READ, Lang::Ug))
+        } else if self.l18 {
+            Some((&KK_LATN_2018_READ, Lang::Kk))
+        } else if self.l21 {
+            Some((&KK_LATN_2021_READ, Lang::Kk))
+        } else if self.l17 {
+            Some((&KK_LATN_2017_READ, Lang::Kk))
+        } else {
+            None
+        };
+        (latin, uly_ok)
+    }
+}
+
 /// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of
 /// Cyrillic and Arabic-script parts (plain Latin stays plain).
 pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
     let (mut kk, mut has_arabic) = (false, false);
     let (mut ug, mut not_ug) = (false, false);
-    let (mut l21_own, mut uly_letters) = (false, false);
-    let (mut l18, mut l21, mut l17) = (false, false, false);
+    let mut latin_evidence = LatinEvidence::default();
     let mut prev = ' ';
     for (i, c) in name.char_indices() {
         // ASCII: a letter (ULY evidence), the apostrophe (2017 evidence), or nothing to note.
@@ -157,56 +220,22 @@ pub(crate) fn detect(name: &str, forced: Option<Lang>) -> NameInfo {
         };
         match script {
             // Only letters outside the Russian alphabet (і, U+0490 on) can tell Kazakh or
-            // Uyghur, and only non-ASCII Latin letters can mark an alphabet: skip the rest cheaply.
+            // Uyghur: skip the rest cheaply.
             Script::Cyrillic if c as u32 >= 0x0490 || matches!(c, 'і' | 'І') => {
                 let lc = crate::romanize::lower_char(c);
                 kk |= has(&KK_ONLY, lc);
                 ug |= has(&UG_CYR, lc);
                 not_ug |= has(&NOT_UG_CYR, lc);
             }
-            Script::Latin if !c.is_ascii() => {
-                let lc = crate::romanize::lower_char(c);
-                l18 |= has(&MARK18, lc);
-                l21 |= has(&MARK21, lc) || c == 'İ';
-                uly_letters |= has(&ULY_MARK, lc);
-                l21_own |= (has(&MARK21, lc) && !has(&ULY_SHARED, lc)) || c == 'İ';
-            }
-            Script::Latin => uly_letters |= has(&ULY_WEAK, c.to_ascii_lowercase()),
+            Script::Latin => latin_evidence.letter(c, crate::romanize::lower_char(c)),
             Script::Cyrillic => {}
             Script::Arabic => has_arabic = true,
-            _ => {
-                if c == '\'' && prev.is_ascii_alphabetic() {
-                    let lp = prev.to_ascii_lowercase() as u8;
-                    // ULY writes an apostrophe between two letters that would otherwise read as
-                    // one of its digraphs (s'h, n'g, z'h, g'h, c'h): that is not a 2017 letter.
-                    let next = name[i + 1..].bytes().next().map(|b| b.to_ascii_lowercase());
-                    let uly_sep = next.is_some_and(|nb| {
-                        std::str::from_utf8(&[lp, nb]).is_ok_and(|d| UG_LATN_READ.has_src(d))
-                    });
-                    let d = [lp, b'\''];
-                    l17 |= !uly_sep && KK_LATN_2017_READ.has_src(std::str::from_utf8(&d).unwrap());
-                }
-            }
+            _ if c == '\'' => latin_evidence.apostrophe(prev, name[i + 1..].bytes().next()),
+            _ => {}
         }
         prev = c;
     }
-    // Latin that could be ULY: no letter only a Kazakh alphabet has (ö ü are in both ULY and 2021).
-    let uly_ok = !l18 && !l21_own;
-    // ULY rather than Kazakh 2021: ö/ü with a letter 2021 lacks (x w é ë). Otherwise Latin is
-    // read as ULY only in a Uyghur scheme (see `uly_ok`) or when forced to Uyghur; plain Latin
-    // with é or ë (Medvédev, Fëdor) stays plain.
-    let uly = l21 && uly_ok && uly_letters;
-    let latin = if uly || forced == Some(Lang::Ug) {
-        Some((&UG_LATN_READ, Lang::Ug))
-    } else if l18 {
-        Some((&KK_LATN_2018_READ, Lang::Kk))
-    } else if l21 {
-        Some((&KK_LATN_2021_READ, Lang::Kk))
-    } else if l17 {
-        Some((&KK_LATN_2017_READ, Lang::Kk))
-    } else {
-        None
-    };
+    let (latin, uly_ok) = latin_evidence.reader(forced);
     // Uyghur Cyrillic (USY) has җ and no ұ і.
     let detected = if ug && !not_ug {
         Lang::Ug

@@ -4,7 +4,7 @@
 //! writes each part with the same tables as the general path. Anything else returns `None` and
 //! takes the general path; tests check both paths agree.
 
-use crate::detect::{KK_ONLY, Lang, NOT_UG_CYR, UG_CYR, has};
+use crate::detect::{KK_ONLY, Lang, LatinEvidence, NOT_UG_CYR, UG_CYR, has};
 use crate::romanize::{lower_char, title_case};
 use crate::scheme::Scheme;
 use crate::tables::{Compact, Sink, StackSink};
@@ -151,7 +151,9 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
     let mut n_seps = 0;
     // Where a capital I stood: dotless ı in an alphabet with Turkic case (2021), else i.
     let mut capital_i = 0u64;
-    for c in name.chars() {
+    let mut evidence = LatinEvidence::default();
+    let mut prev = ' ';
+    for (i, c) in name.char_indices() {
         if n == chars.len() {
             return None;
         }
@@ -169,7 +171,7 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
                 at_sep = false;
                 letter_in_part = true;
             }
-            '\'' if !at_sep => {}
+            '\'' if !at_sep => evidence.apostrophe(prev, name[i + 1..].bytes().next()),
             '\u{00C0}'..='\u{024F}' if c != '\u{00D7}' && c != '\u{00F7}' => {
                 at_sep = false;
                 letter_in_part = true;
@@ -177,7 +179,7 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
             _ => return None,
         }
         // Lower case as `romanize::lower_into` (İ is i).
-        chars[n] = match c {
+        let lc = match c {
             'I' => {
                 capital_i |= 1 << n;
                 'i'
@@ -186,14 +188,19 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
             _ if c.is_ascii() => c.to_ascii_lowercase(),
             _ => lower_char(c),
         };
+        if c != '\'' && c != ' ' && c != '-' {
+            evidence.letter(c, lc);
+        }
+        chars[n] = lc;
         n += 1;
+        prev = c;
     }
     if at_sep || !letter_in_part {
         return None;
     }
     debug_assert!(matches!(crate::clean(name), std::borrow::Cow::Borrowed(_)));
-    let info = crate::detect::detect(name, forced);
-    let (reader, Lang::Kk) = info.latin? else {
+    // The alphabet, as `detect` decides it (the name holds only Latin letters).
+    let (Some((reader, Lang::Kk)), _) = evidence.reader(forced) else {
         return None;
     };
     let writer = scheme
