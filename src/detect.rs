@@ -5,8 +5,9 @@
 
 use crate::script::{Script, char_script};
 use crate::tables::{
-    KK_CANONICAL_ONLY, KK_LATN_2017_READ, KK_LATN_2018_READ, KK_LATN_2018_READ_MARK,
-    KK_LATN_2021_READ, KK_LATN_2021_READ_MARK, Table, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY,
+    KK_CANONICAL_ONLY, KK_LATN_2017_READ, KK_LATN_2017_READ_FOREIGN, KK_LATN_2018_READ,
+    KK_LATN_2018_READ_FOREIGN, KK_LATN_2018_READ_MARK, KK_LATN_2021_READ,
+    KK_LATN_2021_READ_FOREIGN, KK_LATN_2021_READ_MARK, Table, UG_CYRL_READ_NOT, UG_CYRL_READ_ONLY,
     UG_LATN_READ, UG_LATN_READ_MARK, UG_LATN_READ_SHARED, UG_LATN_READ_WEAK,
 };
 
@@ -198,6 +199,22 @@ impl LatinEvidence {
         };
         (latin, uly_ok)
     }
+}
+
+const FOREIGN17: [u64; 20] = mask(KK_LATN_2017_READ_FOREIGN);
+const FOREIGN18: [u64; 20] = mask(KK_LATN_2018_READ_FOREIGN);
+const FOREIGN21: [u64; 20] = mask(KK_LATN_2021_READ_FOREIGN);
+
+/// The class `FOREIGN` (letters the alphabet lacks) of a Kazakh Latin reader, as a bit set.
+pub(crate) fn foreign_mask(reader: &Table) -> Option<&'static [u64; 20]> {
+    [
+        (&KK_LATN_2017_READ, &FOREIGN17),
+        (&KK_LATN_2018_READ, &FOREIGN18),
+        (&KK_LATN_2021_READ, &FOREIGN21),
+    ]
+    .into_iter()
+    .find(|(t, _)| t.id == reader.id)
+    .map(|(_, m)| m)
 }
 
 /// Detect language and Latin alphabet for a cleaned name. `forced` overrides the language of

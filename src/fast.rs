@@ -219,8 +219,8 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
         }
     }
     // A letter no Kazakh Latin alphabet has: plain Latin, on the general path.
-    let foreign = reader.class("FOREIGN");
-    if crate::romanize::has_any_chars(&chars[..n], foreign) {
+    let foreign = crate::detect::foreign_mask(reader)?;
+    if chars[..n].iter().any(|&c| has(foreign, c)) {
         return None;
     }
     seps[n_seps] = n as u8;

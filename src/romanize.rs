@@ -327,18 +327,9 @@ pub(crate) fn cyrillic_fast(
 /// Whether `word` holds a character of the (short) class `set`: ASCII by a bit set, the rest
 /// by a scan of the class.
 fn has_any(word: &str, set: &str) -> bool {
-    has_any_in(word.chars(), set)
-}
-
-/// [`has_any`] over characters.
-pub(crate) fn has_any_chars(word: &[char], set: &str) -> bool {
-    has_any_in(word.iter().copied(), set)
-}
-
-fn has_any_in(mut word: impl Iterator<Item = char>, set: &str) -> bool {
     // Letters below U+0500 by bit set, others by a scan of the class.
     let (mask, _) = crate::detect::mask_below(set);
-    word.any(|c| {
+    word.chars().any(|c| {
         if (c as u32) < 0x0500 {
             crate::detect::has(&mask, c)
         } else {
