@@ -141,8 +141,8 @@ pub(crate) fn latin_name(name: &str, scheme: Scheme, forced: Option<Lang>) -> Op
         return None;
     }
     // Pass 1: Latin letters (ASCII, U+00C0–U+024F but × ÷), apostrophes inside a part, and
-    // single spaces or hyphens between parts; at least one letter outside plain ASCII letters
-    // (plain ASCII names are plain Latin, or 2017 apostrophes, which the reader handles too).
+    // single spaces or hyphens between parts, lower-cased, with the evidence for the alphabet
+    // (plain ASCII without a 2017 apostrophe digraph is plain Latin and leaves below).
     let mut chars = ['\0'; 64];
     let mut n = 0usize;
     let mut at_sep = true;
