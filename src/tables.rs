@@ -278,25 +278,12 @@ impl Table {
                 }
             })
             .collect();
-        // The ASCII outputs of up to four bytes, packed (see `Compact::packed`).
-        let pack = |s: &str| {
-            (s.is_ascii() && s.len() <= 4).then(|| {
-                let mut b = [0u8; 4];
-                b[..s.len()].copy_from_slice(s.as_bytes());
-                (u32::from_le_bytes(b), s.len() as u8)
-            })
-        };
         let packed = entries
             .iter()
-            .map(|&[a, b]| {
-                let out: Option<String> = match a {
-                    EMPTY => Some(String::new()),
-                    LONG => Some(self.rules[b as usize].dst.to_string()),
-                    COPY | RULES => None,
-                    _ if b == '\0' => Some(a.to_string()),
-                    _ => Some([a, b].iter().collect()),
-                };
-                out.and_then(|s| pack(&s)).unwrap_or((0, NOT_PACKED))
+            .map(|&e| {
+                fixed_output(self, e)
+                    .and_then(|s| pack4(s.as_bytes()))
+                    .unwrap_or((0, NOT_PACKED))
             })
             .collect();
         Compact {
@@ -337,6 +324,27 @@ pub(crate) struct Compact {
 
 /// [`Compact::packed`] length of an entry that is not a short ASCII output.
 const NOT_PACKED: u8 = u8::MAX;
+
+/// What a [`Compact`] entry of `table` always writes, whatever the context; `None` when the
+/// character is copied or the rules decide.
+fn fixed_output(table: &Table, [a, b]: [char; 2]) -> Option<String> {
+    match a {
+        EMPTY => Some(String::new()),
+        LONG => Some(table.rules[b as usize].dst.to_string()),
+        COPY | RULES => None,
+        _ if b == '\0' => Some(a.to_string()),
+        _ => Some([a, b].iter().collect()),
+    }
+}
+
+/// Up to four ASCII bytes packed little-endian, with their count (see [`Compact::packed`]).
+fn pack4(s: &[u8]) -> Option<(u32, u8)> {
+    (s.is_ascii() && s.len() <= 4).then(|| {
+        let mut b = [0u8; 4];
+        b[..s.len()].copy_from_slice(s);
+        (u32::from_le_bytes(b), s.len() as u8)
+    })
+}
 
 /// Bytes a [`StackSink`] holds.
 const STACK: usize = 256;
@@ -491,32 +499,72 @@ impl Compact {
     fn compose_packed(&self, writer: &Compact) -> Vec<(u32, u8)> {
         self.entries
             .iter()
-            .map(|&[a, b]| {
-                let mid: Vec<char> = match a {
-                    EMPTY => Vec::new(),
-                    LONG => self.table.rules[b as usize].dst.chars().collect(),
-                    COPY | RULES => return (0, NOT_PACKED),
-                    _ if b == '\0' => vec![a],
-                    _ => vec![a, b],
-                };
+            .map(|&e| {
                 let mut bytes = Vec::new();
-                for m in mid {
-                    let k = (m as u32).wrapping_sub(writer.table.dense_lo) as usize;
-                    match writer.packed.get(k) {
-                        Some(&(v, n)) if n != NOT_PACKED => {
-                            bytes.extend_from_slice(&v.to_le_bytes()[..n as usize])
-                        }
-                        _ => return (0, NOT_PACKED),
-                    }
+                for m in fixed_output(self.table, e)?.chars() {
+                    let (v, n) = writer.packed_of(m)?;
+                    bytes.extend_from_slice(&v.to_le_bytes()[..n as usize]);
                 }
-                if bytes.len() > 4 {
-                    return (0, NOT_PACKED);
-                }
-                let mut w = [0u8; 4];
-                w[..bytes.len()].copy_from_slice(&bytes);
-                (u32::from_le_bytes(w), bytes.len() as u8)
+                pack4(&bytes)
             })
+            .map(|p: Option<(u32, u8)>| p.unwrap_or((0, NOT_PACKED)))
             .collect()
+    }
+
+    /// The packed output of `c` (see [`Compact::packed`]), if it has one.
+    #[inline(always)]
+    fn packed_of(&self, c: char) -> Option<(u32, u8)> {
+        let k = (c as u32).wrapping_sub(self.table.dense_lo) as usize;
+        self.packed
+            .get(k)
+            .copied()
+            .filter(|&(_, n)| n != NOT_PACKED)
+    }
+
+    /// The rules at `word[i]`, as [`Compact::apply_chars_to`] applies them; returns how many
+    /// characters were used.
+    #[inline(always)]
+    fn slow_step<S: Sink>(
+        &self,
+        word: &[char],
+        i: usize,
+        prev: Option<char>,
+        out: &mut S,
+    ) -> usize {
+        if self.entries.is_empty() {
+            // No dense lookup: the table's own rules, as `Table::apply_chars_to` reads them.
+            return self.table.step(word, i, prev, out);
+        }
+        match self.put(word[i], out) {
+            Ok(()) => 1,
+            Err(g) => self.step(g, word, i, prev, out),
+        }
+    }
+
+    /// Apply this table to `word` into a [`StackSink`]: where `packed` (indexed like `entries`)
+    /// has a short ASCII output for a character it is stored at once, otherwise `slow` writes.
+    #[inline(always)]
+    fn apply_packed(
+        &self,
+        packed: &[(u32, u8)],
+        word: &[char],
+        out: &mut StackSink,
+        slow: impl Fn(usize, Option<char>, &mut StackSink) -> usize,
+    ) {
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        while i < word.len() {
+            let c = word[i];
+            let k = (c as u32).wrapping_sub(self.table.dense_lo) as usize;
+            match packed.get(k) {
+                Some(&(v, n)) if n != NOT_PACKED => {
+                    out.put4(v, n);
+                    i += 1;
+                }
+                _ => i += slow(i, prev, out),
+            }
+            prev = Some(c);
+        }
     }
 
     /// Read `word` with this table and write the result with `writer` (a homomorphism) into a
@@ -534,35 +582,22 @@ impl Compact {
             [const { [const { OnceLock::new() }; TABLE_COUNT] }; TABLE_COUNT];
         let composed =
             COMPOSED[self.table.id][writer.table.id].get_or_init(|| self.compose_packed(writer));
-        if self.entries.is_empty() {
-            let mut th = ThroughStack { map: writer, out };
-            return self.table.apply_chars_to(word, &mut th);
-        }
-        let mut i = 0;
-        let mut prev: Option<char> = None;
-        while i < word.len() {
-            let c = word[i];
-            let k = (c as u32).wrapping_sub(self.table.dense_lo) as usize;
-            match composed.get(k) {
-                Some(&(v, n)) if n != NOT_PACKED => {
-                    out.put4(v, n);
-                    i += 1;
-                }
-                _ => {
-                    let mut th = ThroughStack { map: writer, out };
-                    match self.put(c, &mut th) {
-                        Ok(()) => i += 1,
-                        Err(g) => i += self.step(g, word, i, prev, &mut th),
-                    }
-                }
-            }
-            prev = Some(c);
-        }
+        self.apply_packed(composed, word, out, |i, prev, out| {
+            self.slow_step(word, i, prev, &mut ThroughStack { map: writer, out })
+        });
     }
 
     /// [`Compact::apply_chars_to`] into a [`StackSink`], short ASCII outputs by packed stores.
     #[inline]
     pub(crate) fn apply_chars_stack(&self, word: &[char], out: &mut StackSink) {
+        self.apply_packed(&self.packed, word, out, |i, prev, out| {
+            self.slow_step(word, i, prev, out)
+        });
+    }
+
+    /// [`Table::apply_chars_to`] through the inline outputs.
+    #[inline]
+    pub(crate) fn apply_chars_to<S: Sink>(&self, word: &[char], out: &mut S) {
         if self.entries.is_empty() {
             return self.table.apply_chars_to(word, out);
         }
@@ -570,36 +605,7 @@ impl Compact {
         let mut prev: Option<char> = None;
         while i < word.len() {
             let c = word[i];
-            let k = (c as u32).wrapping_sub(self.table.dense_lo) as usize;
-            match self.packed.get(k) {
-                Some(&(v, n)) if n != NOT_PACKED => {
-                    out.put4(v, n);
-                    i += 1;
-                }
-                _ => match self.put(c, out) {
-                    Ok(()) => i += 1,
-                    Err(g) => i += self.step(g, word, i, prev, out),
-                },
-            }
-            prev = Some(c);
-        }
-    }
-
-    /// [`Table::apply_chars_to`] through the inline outputs.
-    #[inline]
-    pub(crate) fn apply_chars_to<S: Sink>(&self, word: &[char], out: &mut S) {
-        let t = self.table;
-        if self.entries.is_empty() {
-            return t.apply_chars_to(word, out);
-        }
-        let mut i = 0;
-        let mut prev: Option<char> = None;
-        while i < word.len() {
-            let c = word[i];
-            match self.put(c, out) {
-                Ok(()) => i += 1,
-                Err(g) => i += self.step(g, word, i, prev, out),
-            }
+            i += self.slow_step(word, i, prev, out);
             prev = Some(c);
         }
     }
@@ -707,10 +713,9 @@ pub(crate) struct ThroughStack<'a> {
 impl Sink for ThroughStack<'_> {
     #[inline(always)]
     fn push_char(&mut self, c: char) {
-        let k = (c as u32).wrapping_sub(self.map.table.dense_lo) as usize;
-        match self.map.packed.get(k) {
-            Some(&(v, n)) if n != NOT_PACKED => self.out.put4(v, n),
-            _ => {
+        match self.map.packed_of(c) {
+            Some((v, n)) => self.out.put4(v, n),
+            None => {
                 let done = self.map.put(c, self.out);
                 debug_assert!(done.is_ok(), "not a homomorphism");
             }
