@@ -13,12 +13,11 @@
 //! line) matches nothing and gets a cluster of its own.
 
 use std::collections::HashMap;
-
-use crate::blocking::FnvBuild;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::blocking::FnvBuild;
 use crate::similarity::{Matcher, Prepared};
 
 /// The stage a long clustering run is in, for progress reports.

@@ -86,39 +86,27 @@ pub(crate) struct NameInfo {
 /// A class of letters below U+0500 (Latin and Cyrillic) as a bit set, built at compile time from
 /// the table class; a class with a character above that fails the build.
 pub(crate) const fn mask(set: &str) -> [u64; 20] {
-    let (m, all) = mask_below(set);
-    assert!(all, "detection classes hold letters below U+0500 only");
-    m
-}
-
-/// The letters of `set` below U+0500 as a bit set, and whether that was all of them.
-pub(crate) const fn mask_below(set: &str) -> ([u64; 20], bool) {
     let b = set.as_bytes();
     let mut m = [0u64; 20];
-    let mut all = true;
     let mut i = 0;
     while i < b.len() {
-        // UTF-8: the lead byte gives the length; only two-byte sequences reach U+0080–U+07FF.
-        let (u, len) = if b[i] < 0x80 {
-            (b[i] as usize, 1)
+        // Letters below U+0500 are one byte (ASCII) or two (lead byte C0–DF).
+        let u = if b[i] < 0x80 {
+            i += 1;
+            b[i - 1] as usize
         } else if b[i] < 0xE0 && i + 1 < b.len() {
-            (
-                (((b[i] & 0x1F) as usize) << 6) | (b[i + 1] & 0x3F) as usize,
-                2,
-            )
-        } else if b[i] < 0xF0 {
-            (usize::MAX, 3)
+            i += 2;
+            (((b[i - 2] & 0x1F) as usize) << 6) | (b[i - 1] & 0x3F) as usize
         } else {
-            (usize::MAX, 4)
+            usize::MAX
         };
-        i += len;
-        if u < 20 * 64 {
-            m[u / 64] |= 1 << (u % 64);
-        } else {
-            all = false;
-        }
+        assert!(
+            u < 20 * 64,
+            "detection classes hold letters below U+0500 only"
+        );
+        m[u / 64] |= 1 << (u % 64);
     }
-    (m, all)
+    m
 }
 
 /// Whether the class mask `m` holds `c`.

@@ -190,7 +190,10 @@ pub(crate) fn part(
                 Lang::Ug
             }
             // A word with a letter the Kazakh Latin alphabets lack is not Kazakh Latin.
-            Some((reader, Lang::Kk)) if has_any(&buf.low, reader.class("FOREIGN")) => {
+            Some((reader, Lang::Kk))
+                if crate::detect::foreign_mask(reader)
+                    .is_some_and(|m| buf.low.chars().any(|c| crate::detect::has(m, c))) =>
+            {
                 buf.word.push_str(&buf.low);
                 Lang::Und
             }
@@ -321,20 +324,6 @@ pub(crate) fn cyrillic_fast(
         script: Script::Cyrillic,
         lang,
         fallback,
-    })
-}
-
-/// Whether `word` holds a character of the (short) class `set`: ASCII by a bit set, the rest
-/// by a scan of the class.
-fn has_any(word: &str, set: &str) -> bool {
-    // Letters below U+0500 by bit set, others by a scan of the class.
-    let (mask, _) = crate::detect::mask_below(set);
-    word.chars().any(|c| {
-        if (c as u32) < 0x0500 {
-            crate::detect::has(&mask, c)
-        } else {
-            set.chars().any(|f| f == c)
-        }
     })
 }
 

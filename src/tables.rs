@@ -35,6 +35,7 @@ pub(crate) struct Table {
     /// Every output is ASCII lower-case letters (or empty).
     pub(crate) letters_only: bool,
     /// The named classes (the code uses their generated constants, `<TABLE>_<CLASS>`).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) classes: &'static [(&'static str, &'static str)],
     /// `(first char, start, end)` into `rules`, sorted by char.
     pub(crate) index: &'static [(char, usize, usize)],
@@ -104,6 +105,7 @@ fn ctx_holds(ctx: &[Ctx], neighbour: Option<char>) -> bool {
 
 impl Table {
     /// The characters of class `name`, or `""` when the table has no such class.
+    #[cfg(test)]
     pub(crate) fn class(&self, name: &str) -> &'static str {
         self.classes
             .iter()
