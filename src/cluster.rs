@@ -84,10 +84,10 @@ where
     let u = uniq.len();
     let counter = AtomicUsize::new(0);
     let step = (u / 100).max(1);
-    let keys: Vec<Vec<String>> = uniq
+    let keys: Vec<Prepared> = uniq
         .par_iter()
         .map(|s| {
-            let k = crate::key_parts(s);
+            let k = Prepared::new(s);
             let c = counter.fetch_add(1, Ordering::Relaxed) + 1;
             if c.is_multiple_of(step) || c == u {
                 progress(Stage::Keys, c, u);
@@ -107,13 +107,17 @@ where
             if k.is_empty() {
                 continue;
             }
-            let mut sorted: Vec<&str> = k.iter().map(String::as_str).collect();
+            let mut sorted: Vec<&str> = k.keys().collect();
             sorted.sort_unstable();
-            let joined = sorted.join(" ");
+            let mut joined = sorted.join(" ");
+            // Names of one key but different scripts score 1 together, yet differ against
+            // others (see `Prepared::new`): they stay apart here.
+            joined.push(char::from(1 + u8::from(k.plain_cyrillic()) + 2 * u8::from(k.turkic())));
             let next = reps.len() as u32;
             let r = *index.entry(joined.clone()).or_insert(next);
             if r == next {
-                reps.push(Prepared::from_keys(&k));
+                joined.pop();
+                reps.push(k);
                 rep_sort.push(joined);
             }
             rep_of_slot[i] = r;

@@ -84,6 +84,14 @@ struct PartKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     parts: Vec<PartKey>,
+    /// Written in the Russian alphabet only (Cyrillic, no letter that only Kazakh or Uyghur
+    /// has): two such spellings are compared letter for letter, since none of the conventions
+    /// in `tables/match-costs.tsv` (Latin schemes, Kazakh letters written with Russian ones)
+    /// stands between them.
+    plain_cyrillic: bool,
+    /// Shows letters of the Turkic alphabets (see [`turkic`]): the Kazakh and Uyghur vowel
+    /// conventions of `tables/match-costs-turkic.tsv` may stand between it and another name.
+    turkic: bool,
     /// All parts run together, for compounds written as one word (Aliakbar ~ Ali Akbar).
     whole: PartKey,
 }
@@ -97,12 +105,33 @@ impl Prepared {
         };
         let whole: String = keys.iter().map(AsRef::as_ref).collect();
         Prepared {
+            plain_cyrillic: false,
+            turkic: false,
             parts: keys
                 .iter()
                 .map(|k| part(k.as_ref().as_bytes().into()))
                 .collect(),
             whole: part(whole.into_bytes().into()),
         }
+    }
+
+    /// Prepare a name: its part keys, and what its script says about the differences that can
+    /// be spelling variation.
+    pub fn new(name: &str) -> Self {
+        let mut p = Self::from_keys(&crate::key_parts(name));
+        p.plain_cyrillic = plain_cyrillic(name);
+        p.turkic = turkic(name);
+        p
+    }
+
+    /// Whether the name is written in the Russian alphabet only (see [`Prepared::new`]).
+    pub fn plain_cyrillic(&self) -> bool {
+        self.plain_cyrillic
+    }
+
+    /// Whether the name shows letters of the Turkic alphabets (see [`Prepared::new`]).
+    pub fn turkic(&self) -> bool {
+        self.turkic
     }
 
     /// The part keys.
@@ -147,6 +176,10 @@ pub struct Matcher {
     pub weak_part_penalty: f64,
     /// The edit measure for part keys that are not equal.
     pub measure: Measure,
+    /// What a difference between part keys that no writing convention explains costs in the
+    /// weighted measure (`tables/match-costs.tsv` lists the ones that are explained), relative
+    /// to one letter: above 1 makes one unexplained letter a different name.
+    pub unexplained_cost: f64,
 }
 
 impl Default for Matcher {
@@ -158,6 +191,7 @@ impl Default for Matcher {
             suffix_penalty: 0.5,
             weak_part_penalty: 0.45,
             measure: Measure::Weighted,
+            unexplained_cost: 2.5,
         }
     }
 }
@@ -176,9 +210,56 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 impl Matcher {
+    /// The precision-first preset for deduplication and clustering (the default): a difference
+    /// counts as spelling variation only where a convention in `tables/match-costs*.tsv`
+    /// explains it; one unexplained letter makes a different name.
+    ///
+    /// ```
+    /// let m = atau::Matcher::dedup();
+    /// assert!(!m.is_match("Marat Aliev", "Murat Aliev"));
+    /// assert!(!m.is_match("Семенов", "Симонов"));
+    /// assert!(m.is_match("Гауһар Құрманғалиева", "Gaukhar Kurmangalieva"));
+    /// ```
+    pub fn dedup() -> Self {
+        Matcher::default()
+    }
+
+    /// The recall-first preset for screening a name against a list: an unexplained letter
+    /// costs as much as in plain Levenshtein distance, so a typo in a long name still matches
+    /// (and more different names are returned for a person to review).
+    ///
+    /// ```
+    /// let m = atau::Matcher::screening();
+    /// assert!(m.is_match("Gaukhar Kurmangalieva", "Gaukhar Kurmangaleva"));
+    /// assert!(!atau::Matcher::dedup().is_match("Gaukhar Kurmangalieva", "Gaukhar Kurmangaleva"));
+    /// ```
+    pub fn screening() -> Self {
+        Matcher {
+            unexplained_cost: 1.0,
+            ..Matcher::default()
+        }
+    }
+
+    /// A preset by name: `dedup` (the default) or `screening`.
+    ///
+    /// ```
+    /// assert_eq!(atau::Matcher::preset("screening"), Some(atau::Matcher::screening()));
+    /// assert_eq!(atau::Matcher::preset("typo"), None);
+    /// ```
+    pub fn preset(name: &str) -> Option<Self> {
+        match name {
+            "dedup" => Some(Self::dedup()),
+            "screening" => Some(Self::screening()),
+            _ => None,
+        }
+    }
+
+    /// The names [`Matcher::preset`] takes.
+    pub const PRESETS: [&'static str; 2] = ["dedup", "screening"];
+
     /// Prepare a name for repeated scoring.
     pub fn prepare(&self, name: &str) -> Prepared {
-        Prepared::from_keys(&crate::key_parts(name))
+        Prepared::new(name)
     }
 
     /// The similarity of two names in 0..=1.
@@ -231,10 +312,17 @@ impl Matcher {
         } else {
             (score_cutoff - (n8 - 1) as f64 / denom + k) / (1.0 / denom + k)
         } - 1e-9;
+        let strict = if s.plain_cyrillic && l.plain_cyrillic {
+            Explain::Nothing
+        } else if s.turkic || l.turkic {
+            Explain::Turkic
+        } else {
+            Explain::Base
+        };
         let mut sims = [[0.0f64; 8]; 8];
         for (i, pa) in s.parts.iter().take(n8).enumerate() {
             for (j, pb) in l.parts.iter().take(m8).enumerate() {
-                sims[i][j] = self.part(pa, pb, need);
+                sims[i][j] = self.part(pa, pb, need, strict);
             }
         }
         let (best, worst) = assign(&sims, n8, m8);
@@ -247,7 +335,7 @@ impl Matcher {
         let mut score = (best / denom - penalty).clamp(0.0, 1.0);
         if n != m {
             // A compound written as one word or with its article apart (Abdulvahab ~ Abd al-Vahab).
-            score = score.max(self.part(&s.whole, &l.whole, score_cutoff - 1e-9));
+            score = score.max(self.part(&s.whole, &l.whole, score_cutoff - 1e-9, strict));
         }
         (score >= score_cutoff).then_some(score)
     }
@@ -271,7 +359,8 @@ impl Matcher {
     }
 
     /// The score of two part keys; exact when at least `need`, else some value below `need`.
-    fn part(&self, a: &PartKey, b: &PartKey, need: f64) -> f64 {
+    /// `strict`: which differences conventions may explain for these two names.
+    fn part(&self, a: &PartKey, b: &PartKey, need: f64, strict: Explain) -> f64 {
         if a.key == b.key {
             return 1.0;
         }
@@ -287,7 +376,13 @@ impl Matcher {
         let sim = match self.measure {
             Measure::Weighted => {
                 let len = ka.len().max(kb.len()) as f64;
-                let d = weighted_levenshtein(ka, kb, (1.0 - need) * len);
+                let d = weighted_levenshtein(
+                    ka,
+                    kb,
+                    (1.0 - need) * len,
+                    self.unexplained_cost,
+                    strict,
+                );
                 1.0 - d / len
             }
             Measure::Levenshtein => strsim::normalized_levenshtein(as_str(ka), as_str(kb)),
@@ -310,7 +405,7 @@ impl Matcher {
             return false;
         }
         let len = x.len().max(y.len()) as f64;
-        weighted_levenshtein(x, y, 0.25 * len) <= 0.25 * len
+        weighted_levenshtein(x, y, 0.25 * len, 1.0, Explain::Base) <= 0.25 * len
     }
 }
 
@@ -387,70 +482,183 @@ fn assign(sims: &[[f64; 8]; 8], n: usize, m: usize) -> (f64, f64) {
     best
 }
 
-fn is_vowel(c: u8) -> bool {
-    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+/// Cost tables from `tables/match-costs.tsv`, indexed by key letter (`c - b'a'`); NaN where the
+/// table has no row (an unexplained difference).
+struct Costs {
+    sub: [[f64; 26]; 26],
+    sub_end: [[f64; 26]; 26],
+    indel: [f64; 26],
+    /// Inserting or deleting a letter at the end of a key (rows with RIGHT `$`).
+    indel_end: [f64; 26],
+    /// A letter written twice on one side and once on the other (row `=`).
+    double: f64,
+    /// The cheapest insertion or deletion the table explains.
+    min_indel: f64,
 }
 
-fn sub_cost(a: u8, b: u8, at_end: bool) -> f64 {
-    if a == b {
-        return 0.0;
+/// Which differences the two names' scripts let conventions explain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Explain {
+    /// None: both names in the Russian alphabet.
+    Nothing,
+    /// The rows of `tables/match-costs.tsv`.
+    Base,
+    /// Those and the rows of `tables/match-costs-turkic.tsv` (one name shows Turkic letters).
+    Turkic,
+}
+
+fn costs(e: Explain) -> &'static Costs {
+    static BASE: std::sync::OnceLock<Costs> = std::sync::OnceLock::new();
+    static TURKIC: std::sync::OnceLock<Costs> = std::sync::OnceLock::new();
+    match e {
+        Explain::Nothing => &NO_COSTS,
+        Explain::Base => BASE.get_or_init(|| Costs::from_tables(&[&crate::tables::MATCH_COSTS])),
+        Explain::Turkic => TURKIC.get_or_init(|| {
+            Costs::from_tables(&[
+                &crate::tables::MATCH_COSTS,
+                &crate::tables::MATCH_COSTS_TURKIC,
+            ])
+        }),
     }
-    if is_vowel(a) && is_vowel(b) {
-        // ә / Uyghur ə is written a (passports, press) or e (ULY, Azerbaijani-style): Ekper ~ Ekpar.
-        return if (a, b) == (b'a', b'e') || (a, b) == (b'e', b'a') {
-            0.15
-        } else {
-            0.3
+}
+
+/// No difference explained.
+static NO_COSTS: Costs = Costs {
+    sub: [[f64::NAN; 26]; 26],
+    sub_end: [[f64::NAN; 26]; 26],
+    indel: [f64::NAN; 26],
+    indel_end: [f64::NAN; 26],
+    double: f64::NAN,
+    min_indel: f64::INFINITY,
+};
+
+/// Whether every letter of `name` is Cyrillic and none is one that only Kazakh or Uyghur has.
+fn plain_cyrillic(name: &str) -> bool {
+    use crate::detect::{KK_ONLY, UG_CYR, has};
+    use crate::script::{Script, char_script};
+    let mut any = false;
+    for c in name.chars().filter(|c| c.is_alphabetic()) {
+        let lc = c.to_lowercase().next().unwrap_or(c);
+        if char_script(c) != Script::Cyrillic || has(&KK_ONLY, lc) || has(&UG_CYR, lc) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Whether `name` shows a letter of the Turkic alphabets: a Kazakh or Uyghur Cyrillic letter, an
+/// Arabic-script letter, or a Latin letter of the Kazakh, Uyghur, Turkish or Azerbaijani alphabets
+/// (ä ə ğ ı ñ ö ş ü ū ǵ ń ý, q not before u).
+fn turkic(name: &str) -> bool {
+    use crate::detect::{KK_ONLY, UG_CYR, has};
+    use crate::script::{Script, char_script};
+    let mut prev_q = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if prev_q && c != 'u' {
+            return true;
+        }
+        prev_q = c == 'q';
+        let hit = match char_script(c) {
+            Script::Arabic => true,
+            Script::Cyrillic => has(&KK_ONLY, c) || has(&UG_CYR, c),
+            Script::Latin => "äəğıñöşüūǵńý".contains(c),
+            _ => false,
         };
+        if hit {
+            return true;
+        }
     }
-    let (x, y) = if a < b { (a, b) } else { (b, a) };
-    match (x, y) {
-        // г/ғ ~ к/қ: Arabic غ and ق are rendered with either (Gafarov ~ Kafarov, Azerbaijani q).
-        (b'g', b'k') => 0.5,
-        // г ~ ғ ~ қ ~ х ~ һ: the velar, uvular and glottal letters are rendered with each other
-        // (Бақыт ~ Бахыт, Galina ~ Halyna in Ukrainian and Belarusian).
-        (b'h', b'k') | (b'g', b'h') => 0.6,
-        // Other voicing pairs: final devoicing (Ayub ~ Ayup, Mohammad ~ Mokhammat) at the end of a
-        // word; inside one they tell names apart more often (Akhmetov, Akhmedov).
-        (b'b', b'p') | (b'd', b't') | (b's', b'z') | (b'f', b'v') => {
-            if at_end {
-                0.5
-            } else {
-                0.8
+    prev_q
+}
+
+impl Costs {
+    /// The costs of the rows of `tables`; a later table's row for the same letters wins.
+    fn from_tables(tables: &[&crate::tables::Table]) -> Costs {
+        let mut c = Costs {
+            sub: [[f64::NAN; 26]; 26],
+            sub_end: [[f64::NAN; 26]; 26],
+            indel: [f64::NAN; 26],
+            indel_end: [f64::NAN; 26],
+            double: f64::NAN,
+            min_indel: f64::INFINITY,
+        };
+        for r in tables.iter().flat_map(|t| t.rules) {
+            // The build checks the format; a row that does not parse is skipped (a unit test
+            // checks that none is).
+            let Ok(cost) = r.dst.parse::<f64>() else {
+                continue;
+            };
+            let at_end = !r.right.is_empty();
+            match *r.src.as_bytes() {
+                [b'='] => c.double = cost,
+                [x] if x.is_ascii_lowercase() => {
+                    let x = (x - b'a') as usize;
+                    c.indel_end[x] = cost;
+                    if !at_end {
+                        c.indel[x] = cost;
+                    }
+                }
+                [x, y] if x.is_ascii_lowercase() && y.is_ascii_lowercase() => {
+                    let (x, y) = ((x - b'a') as usize, (y - b'a') as usize);
+                    for (i, j) in [(x, y), (y, x)] {
+                        c.sub_end[i][j] = cost;
+                        if !at_end {
+                            c.sub[i][j] = cost;
+                        }
+                    }
+                }
+                _ => continue,
             }
         }
-        // ж ~ ш ~ ч: Kazakh ш for Russian ч (Шоқан ~ Чокан), German sch for both ж and ш.
-        (b'c', b'x') | (b'c', b'j') | (b'j', b'x') => 0.5,
-        // Latin ch is ч in English and French spellings but х in German, Czech and Polish ones
-        // (Chalida ~ Khalida): the key reads it one way, so the other stays a near letter.
-        (b'c', b'h') => 0.6,
-        // Arabic and Persian f is p in Uyghur and Kazakh speech: Seypidin ~ Saifuddin.
-        (b'f', b'p') => 0.5,
-        // Latin j is also the glide й (Slavic and German spellings): Ilja ~ Ilia.
-        (b'i', b'j') => 0.5,
-        _ => 1.0,
+        c.min_indel = c
+            .indel_end
+            .iter()
+            .chain([&c.double])
+            .copied()
+            .filter(|x| !x.is_nan())
+            .fold(f64::INFINITY, f64::min);
+        c
     }
-}
 
-/// The cheapest insertion or deletion.
-const MIN_INDEL: f64 = 0.6;
+    #[inline]
+    fn sub(&self, a: u8, b: u8, at_end: bool, unexplained: f64) -> f64 {
+        if a == b {
+            return 0.0;
+        }
+        let (i, j) = (a.wrapping_sub(b'a') as usize, b.wrapping_sub(b'a') as usize);
+        if i >= 26 || j >= 26 {
+            return unexplained;
+        }
+        let c = if at_end {
+            self.sub_end[i][j]
+        } else {
+            self.sub[i][j]
+        };
+        if c.is_nan() { unexplained } else { c }
+    }
 
-fn indel_cost(c: u8) -> f64 {
-    if is_vowel(c) {
-        0.7
-    } else if c == b'h' || c == b'j' {
-        // A lost h (Hakimjan ~ Akimjan) or glide j (Iljin ~ Ilin).
-        0.6
-    } else {
-        1.0
+    /// Inserting or deleting `a`; `prev` is the letter before it on its own side, `at_end`
+    /// whether it is the last letter of its key.
+    #[inline]
+    fn indel(&self, a: u8, prev: u8, at_end: bool, unexplained: f64) -> f64 {
+        if a == prev && !self.double.is_nan() {
+            return self.double;
+        }
+        let t = if at_end { &self.indel_end } else { &self.indel };
+        match t.get(a.wrapping_sub(b'a') as usize) {
+            Some(c) if !c.is_nan() => *c,
+            _ => unexplained,
+        }
     }
 }
 
 /// Weighted Levenshtein distance between two keys (see [`Measure::Weighted`]); once it is
 /// certain to exceed `max` it stops and returns a value above `max`.
-fn weighted_levenshtein(a: &[u8], b: &[u8], max: f64) -> f64 {
+fn weighted_levenshtein(a: &[u8], b: &[u8], max: f64, unexplained: f64, explain: Explain) -> f64 {
+    let costs = costs(explain);
     // Every length difference costs at least the cheapest insertion.
-    if a.len().abs_diff(b.len()) as f64 * MIN_INDEL > max {
+    if a.len().abs_diff(b.len()) as f64 * costs.min_indel.min(unexplained) > max {
         return f64::INFINITY;
     }
     // Two rows on the stack for keys of usual length; a heap row only for very long parts.
@@ -458,32 +666,35 @@ fn weighted_levenshtein(a: &[u8], b: &[u8], max: f64) -> f64 {
     if b.len() < STACK {
         let mut prev = [0.0f64; STACK];
         let mut cur = [0.0f64; STACK];
-        wlev_rows(a, b, max, &mut prev[..=b.len()], &mut cur[..=b.len()])
+        wlev_rows(costs, a, b, max, unexplained, &mut prev[..=b.len()], &mut cur[..=b.len()])
     } else {
         let mut prev = vec![0.0f64; b.len() + 1];
         let mut cur = vec![0.0f64; b.len() + 1];
-        wlev_rows(a, b, max, &mut prev, &mut cur)
+        wlev_rows(costs, a, b, max, unexplained, &mut prev, &mut cur)
     }
 }
 
 fn wlev_rows<'r>(
+    costs: &Costs,
     a: &[u8],
     b: &[u8],
     max: f64,
+    u: f64,
     mut prev: &'r mut [f64],
     mut cur: &'r mut [f64],
 ) -> f64 {
     prev[0] = 0.0;
+    let before = |s: &[u8], i: usize| if i == 0 { 0 } else { s[i - 1] };
     for (j, &cb) in b.iter().enumerate() {
-        prev[j + 1] = prev[j] + indel_cost(cb);
+        prev[j + 1] = prev[j] + costs.indel(cb, before(b, j), j + 1 == b.len(), u);
     }
     for (i, &ca) in a.iter().enumerate() {
-        let del_a = indel_cost(ca);
+        let del_a = costs.indel(ca, before(a, i), i + 1 == a.len(), u);
         cur[0] = prev[0] + del_a;
         for (j, &cb) in b.iter().enumerate() {
             let del = prev[j + 1] + del_a;
-            let ins = cur[j] + indel_cost(cb);
-            let sub = prev[j] + sub_cost(ca, cb, i + 1 == a.len() && j + 1 == b.len());
+            let ins = cur[j] + costs.indel(cb, before(b, j), j + 1 == b.len(), u);
+            let sub = prev[j] + costs.sub(ca, cb, i + 1 == a.len() && j + 1 == b.len(), u);
             cur[j + 1] = del.min(ins).min(sub);
         }
         // Costs are non-negative: once a whole row exceeds `max`, so does the result.
@@ -571,9 +782,9 @@ mod tests {
     #[test]
     fn weighted_distance() {
         let inf = f64::INFINITY;
-        assert_eq!(weighted_levenshtein(b"abc", b"abc", inf), 0.0);
-        assert!((weighted_levenshtein(b"aiup", b"aiub", inf) - 0.5).abs() < 1e-12);
-        assert!((weighted_levenshtein(b"", b"ab", inf) - 1.7).abs() < 1e-12);
-        assert!(weighted_levenshtein(b"kurmanalieva", b"atabek", 2.0) > 2.0);
+        assert_eq!(weighted_levenshtein(b"abc", b"abc", inf, 1.0, Explain::Base), 0.0);
+        assert!((weighted_levenshtein(b"aiup", b"aiub", inf, 1.0, Explain::Base) - 0.5).abs() < 1e-12);
+        assert!((weighted_levenshtein(b"", b"ab", inf, 1.0, Explain::Base) - 2.0).abs() < 1e-12);
+        assert!(weighted_levenshtein(b"kurmanalieva", b"atabek", 2.0, 1.0, Explain::Base) > 2.0);
     }
 }

@@ -43,6 +43,10 @@ struct Cli {
     /// Print one JSON object per name.
     #[arg(long)]
     json: bool,
+    /// Matching preset for --compare and --cluster: `dedup` (precision first: only differences
+    /// a spelling convention explains) or `screening` (recall first: typos tolerated).
+    #[arg(long, default_value = "dedup")]
+    preset: String,
     /// Replace invalid UTF-8 on standard input with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
@@ -163,6 +167,17 @@ fn for_each_line(
 }
 
 /// `--compare A B`.
+/// The matcher of `--preset`.
+fn matcher(cli: &Cli) -> Result<atau::Matcher, Failure> {
+    atau::Matcher::preset(&cli.preset).ok_or_else(|| {
+        Failure::Usage(format!(
+            "unknown preset {:?}; valid presets: {}",
+            cli.preset,
+            atau::Matcher::PRESETS.join(", ")
+        ))
+    })
+}
+
 fn compare(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
     let [a, b] = cli.names.as_slice() else {
         return Err(Failure::Usage(format!(
@@ -170,7 +185,7 @@ fn compare(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
             cli.names.len()
         )));
     };
-    let m = atau::Matcher::default();
+    let m = matcher(cli)?;
     let score = m.similarity(a, b);
     let verdict = if score >= m.threshold {
         "same"
@@ -198,6 +213,7 @@ fn cluster(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
             cli.names.len()
         )));
     }
+    let m = matcher(cli)?;
     let mut lines: Vec<String> = Vec::new();
     let push = |l: &str| {
         lines.push(l.to_string());
@@ -214,13 +230,13 @@ fn cluster(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
     let bar = progress_bar(lines.len());
     let ids = match &bar {
         Some(pb) => {
-            atau::cluster_with_progress(&lines, &atau::Matcher::default(), &|stage, done, total| {
+            atau::cluster_with_progress(&lines, &m, &|stage, done, total| {
                 pb.set_message(format!("{stage:?}"));
                 pb.set_length(total as u64);
                 pb.set_position(done as u64);
             })
         }
-        None => atau::cluster(&lines),
+        None => atau::cluster_with(&lines, &m),
     };
     if let Some(pb) = bar {
         pb.finish_and_clear();
