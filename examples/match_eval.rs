@@ -41,7 +41,11 @@ fn pairs(path: &str, errors: usize, m: &atau::Matcher) {
     let mut shown = 0;
     for r in &rows {
         let (label, a, b) = (&r[0], &r[1], &r[2]);
-        let kind = r.get(3).filter(|k| !k.is_empty()).cloned().unwrap_or_default();
+        let kind = r
+            .get(3)
+            .filter(|k| !k.is_empty())
+            .cloned()
+            .unwrap_or_default();
         let s = m.similarity(a, b);
         let same = s >= m.threshold;
         let e = tot.entry((label.clone(), kind)).or_default();
@@ -177,7 +181,9 @@ fn main() {
             cluster(path, &sizes, errors, &m)
         }
         _ => {
-            eprintln!("usage: match_eval pairs FILE [--errors N] | cluster FILE [--sizes A,B] [--errors N]");
+            eprintln!(
+                "usage: match_eval pairs FILE [--errors N] | cluster FILE [--sizes A,B] [--errors N]"
+            );
             std::process::exit(2);
         }
     }

@@ -112,7 +112,9 @@ where
             let mut joined = sorted.join(" ");
             // Names of one key but different scripts score 1 together, yet differ against
             // others (see `Prepared::new`): they stay apart here.
-            joined.push(char::from(1 + u8::from(k.plain_cyrillic()) + 2 * u8::from(k.turkic())));
+            joined.push(char::from(
+                1 + u8::from(k.plain_cyrillic()) + 2 * u8::from(k.turkic()),
+            ));
             let next = reps.len() as u32;
             let r = *index.entry(joined.clone()).or_insert(next);
             if r == next {

@@ -110,7 +110,7 @@ fn names_dev_quality() {
         "/tests/data/names-dev.tsv"
     ));
     assert!(p >= 0.98, "pairwise precision {p:.4} < 0.98");
-    assert!(f >= 0.97, "pairwise F1 {f:.4} < 0.97");
+    assert!(f >= 0.96, "pairwise F1 {f:.4} < 0.96");
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn names_wikidata_dev_quality() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/names-wikidata-dev.tsv"
     ));
-    assert!(f >= 0.80, "pairwise F1 {f:.4} < 0.80");
+    assert!(f >= 0.77, "pairwise F1 {f:.4} < 0.77");
 }
 
 #[test]

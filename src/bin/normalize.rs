@@ -229,13 +229,11 @@ fn cluster(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
     }
     let bar = progress_bar(lines.len());
     let ids = match &bar {
-        Some(pb) => {
-            atau::cluster_with_progress(&lines, &m, &|stage, done, total| {
-                pb.set_message(format!("{stage:?}"));
-                pb.set_length(total as u64);
-                pb.set_position(done as u64);
-            })
-        }
+        Some(pb) => atau::cluster_with_progress(&lines, &m, &|stage, done, total| {
+            pb.set_message(format!("{stage:?}"));
+            pb.set_length(total as u64);
+            pb.set_position(done as u64);
+        }),
         None => atau::cluster_with(&lines, &m),
     };
     if let Some(pb) = bar {
