@@ -13,6 +13,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+#[path = "../tests/support/metrics.rs"]
+mod metrics;
+
 fn rows(path: &str) -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
@@ -78,36 +81,10 @@ fn pairs(path: &str, errors: usize, m: &atau::Matcher) {
     }
 }
 
-fn pairwise(gold: &[&str], pred: &[usize]) -> (f64, f64, f64) {
-    let c2 = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
-    let mut cells: HashMap<(&str, usize), usize> = HashMap::new();
-    let mut g: HashMap<&str, usize> = HashMap::new();
-    let mut p: HashMap<usize, usize> = HashMap::new();
-    for (&a, &b) in gold.iter().zip(pred) {
-        *cells.entry((a, b)).or_default() += 1;
-        *g.entry(a).or_default() += 1;
-        *p.entry(b).or_default() += 1;
-    }
-    let tp: f64 = cells.values().map(|&c| c2(c)).sum();
-    let gp: f64 = g.values().map(|&c| c2(c)).sum();
-    let pp: f64 = p.values().map(|&c| c2(c)).sum();
-    let prec = if pp > 0.0 { tp / pp } else { 1.0 };
-    let rec = if gp > 0.0 { tp / gp } else { 1.0 };
-    (prec, rec, 2.0 * prec * rec / (prec + rec).max(1e-12))
-}
-
 fn cluster(path: &str, sizes: &[usize], errors: usize, m: &atau::Matcher) {
     let rows = rows(path);
     let mut sets: Vec<(String, Vec<usize>)> = Vec::new();
-    // A fixed-seed shuffle (xorshift) for the random subsets.
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for i in (1..order.len()).rev() {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        order.swap(i, (x % (i as u64 + 1)) as usize);
-    }
+    let order = metrics::shuffled(rows.len());
     for &s in sizes {
         if s < rows.len() {
             let mut sub = order[..s].to_vec();
@@ -121,7 +98,7 @@ fn cluster(path: &str, sizes: &[usize], errors: usize, m: &atau::Matcher) {
         let gold: Vec<&str> = idx.iter().map(|&i| rows[i][0].as_str()).collect();
         let t = std::time::Instant::now();
         let pred = atau::cluster_with(&names, m);
-        let (p, r, f) = pairwise(&gold, &pred);
+        let (p, r, f) = metrics::pairwise(&gold, &pred);
         println!(
             "{label:>12}: {} names, P {p:.4} R {r:.4} F1 {f:.4} ({:.2} s)",
             names.len(),

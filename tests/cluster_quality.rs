@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+#[path = "support/metrics.rs"]
+mod metrics;
+
 /// Read `cluster<TAB>name[<TAB>form]` rows (after the `#` comments and the header line).
 fn read(path: &str) -> (Vec<String>, Vec<String>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -22,41 +25,12 @@ fn read(path: &str) -> (Vec<String>, Vec<String>) {
     (gold, names)
 }
 
-fn pairs(n: usize) -> f64 {
-    (n as f64) * (n as f64 - 1.0) / 2.0
-}
-
-/// Pairwise (precision, recall, F1) of `pred` against `gold` via the contingency table.
-fn pairwise<G: std::hash::Hash + Eq, P: std::hash::Hash + Eq>(
-    gold: &[G],
-    pred: &[P],
-) -> (f64, f64, f64) {
-    let mut cells: HashMap<(&G, &P), usize> = HashMap::new();
-    let mut g: HashMap<&G, usize> = HashMap::new();
-    let mut p: HashMap<&P, usize> = HashMap::new();
-    for (a, b) in gold.iter().zip(pred) {
-        *cells.entry((a, b)).or_default() += 1;
-        *g.entry(a).or_default() += 1;
-        *p.entry(b).or_default() += 1;
-    }
-    let tp: f64 = cells.values().map(|&c| pairs(c)).sum();
-    let gp: f64 = g.values().map(|&c| pairs(c)).sum();
-    let pp: f64 = p.values().map(|&c| pairs(c)).sum();
-    let prec = if pp > 0.0 { tp / pp } else { 1.0 };
-    let rec = if gp > 0.0 { tp / gp } else { 1.0 };
-    let f1 = if prec + rec > 0.0 {
-        2.0 * prec * rec / (prec + rec)
-    } else {
-        0.0
-    };
-    (prec, rec, f1)
-}
-
 fn evaluate(path: &str) -> (f64, f64, f64) {
     let (gold, names) = read(path);
     let pred = atau::cluster(&names);
     assert_eq!(pred.len(), names.len());
-    let (p, r, f) = pairwise(&gold, &pred);
+    let gold_refs: Vec<&str> = gold.iter().map(String::as_str).collect();
+    let (p, r, f) = metrics::pairwise(&gold_refs, &pred);
     println!(
         "{path}: {} names, pairwise precision {p:.4} recall {r:.4} F1 {f:.4}",
         names.len()

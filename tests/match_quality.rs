@@ -3,7 +3,10 @@
 //! scale on 64k Wikidata forms. Thresholds sit a little under the figures reached, so that a
 //! regression fails; the figures themselves are printed (`cargo test -- --nocapture`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+#[path = "support/metrics.rs"]
+mod metrics;
 
 fn data(name: &str) -> String {
     let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -90,23 +93,6 @@ fn latin_cyrillic_pairs() {
     assert!(neg <= 0.001, "different-name pairs judged same: {neg:.4}");
 }
 
-/// Pairwise (precision, recall) from the contingency table.
-fn pairwise(gold: &[&str], pred: &[usize]) -> (f64, f64) {
-    let c2 = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
-    let mut cells: HashMap<(&str, usize), usize> = HashMap::new();
-    let mut g: HashMap<&str, usize> = HashMap::new();
-    let mut p: HashMap<usize, usize> = HashMap::new();
-    for (&a, &b) in gold.iter().zip(pred) {
-        *cells.entry((a, b)).or_default() += 1;
-        *g.entry(a).or_default() += 1;
-        *p.entry(b).or_default() += 1;
-    }
-    let tp: f64 = cells.values().map(|&c| c2(c)).sum();
-    let gp: f64 = g.values().map(|&c| c2(c)).sum();
-    let pp: f64 = p.values().map(|&c| c2(c)).sum();
-    (tp / pp.max(1.0), tp / gp.max(1.0))
-}
-
 /// Precision must not fall as the list grows: every form of the 64k set clustered in one run,
 /// and random subsets of 5k and 20k (a fixed-seed shuffle).
 #[test]
@@ -121,18 +107,12 @@ fn precision_at_scale() {
         })
         .collect();
     assert!(rows.len() > 60_000);
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for i in (1..order.len()).rev() {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        order.swap(i, (x % (i as u64 + 1)) as usize);
-    }
+    let order = metrics::shuffled(rows.len());
     let run = |idx: &[usize]| {
         let names: Vec<&str> = idx.iter().map(|&i| rows[i].1).collect();
         let gold: Vec<&str> = idx.iter().map(|&i| rows[i].0).collect();
-        pairwise(&gold, &atau::cluster(&names))
+        let (p, r, _) = metrics::pairwise(&gold, &atau::cluster(&names));
+        (p, r)
     };
     let all: Vec<usize> = (0..rows.len()).collect();
     let (p, r) = run(&all);
