@@ -75,3 +75,15 @@ fn cluster_invalid_utf8() {
     assert!(o.status.success());
     assert_eq!(stdout(&o).lines().count(), 2);
 }
+
+#[test]
+fn compare_presets() {
+    let (a, b) = ("Gaukhar Kurmangalieva", "Gaukhar Kurmangaleva");
+    let o = run(&["--compare", a, b], b"");
+    assert!(stdout(&o).ends_with("\tdifferent\n"), "{}", stdout(&o));
+    let o = run(&["--compare", "--preset", "screening", a, b], b"");
+    assert!(stdout(&o).ends_with("\tsame\n"), "{}", stdout(&o));
+    let o = run(&["--compare", "--preset", "typo", a, b], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("dedup, screening"));
+}
