@@ -97,7 +97,9 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Prepare from part keys as [`crate::key_parts`] returns them.
+    /// Prepare from part keys as [`crate::key_parts`] returns them. Keys carry no script, so
+    /// such a name is compared as a Latin one (the conventions of `tables/match-costs.tsv`, not
+    /// letter for letter, not the Turkic rows); [`Prepared::new`] reads the script from the name.
     pub fn from_keys<S: AsRef<str>>(keys: &[S]) -> Self {
         let part = |key: Box<[u8]>| {
             let suffix = suffix(&key);
