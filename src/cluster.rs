@@ -101,7 +101,9 @@ where
     let mut reps: Vec<Prepared> = Vec::new();
     let mut rep_sort: Vec<String> = Vec::new();
     {
-        let mut index: HashMap<String, u32, FnvBuild> =
+        // Names of one key but different script evidence score 1 together, yet differ against
+        // others (see `Prepared::new`): they stay apart here.
+        let mut index: HashMap<(String, bool, bool), u32, FnvBuild> =
             HashMap::with_capacity_and_hasher(u, FnvBuild::default());
         for (i, k) in keys.into_iter().enumerate() {
             if k.is_empty() {
@@ -109,16 +111,11 @@ where
             }
             let mut sorted: Vec<&str> = k.keys().collect();
             sorted.sort_unstable();
-            let mut joined = sorted.join(" ");
-            // Names of one key but different scripts score 1 together, yet differ against
-            // others (see `Prepared::new`): they stay apart here.
-            joined.push(char::from(
-                1 + u8::from(k.plain_cyrillic()) + 2 * u8::from(k.turkic()),
-            ));
+            let joined = sorted.join(" ");
             let next = reps.len() as u32;
-            let r = *index.entry(joined.clone()).or_insert(next);
+            let id = (joined.clone(), k.plain_cyrillic(), k.turkic());
+            let r = *index.entry(id).or_insert(next);
             if r == next {
-                joined.pop();
                 reps.push(k);
                 rep_sort.push(joined);
             }

@@ -121,8 +121,7 @@ impl Prepared {
     /// be spelling variation.
     pub fn new(name: &str) -> Self {
         let mut p = Self::from_keys(&crate::key_parts(name));
-        p.plain_cyrillic = plain_cyrillic(name);
-        p.turkic = turkic(name);
+        (p.plain_cyrillic, p.turkic) = script_evidence(name);
         p
     }
 
@@ -314,7 +313,7 @@ impl Matcher {
         } else {
             (score_cutoff - (n8 - 1) as f64 / denom + k) / (1.0 / denom + k)
         } - 1e-9;
-        let strict = if s.plain_cyrillic && l.plain_cyrillic {
+        let explain = if s.plain_cyrillic && l.plain_cyrillic {
             Explain::Nothing
         } else if s.turkic || l.turkic {
             Explain::Turkic
@@ -324,7 +323,7 @@ impl Matcher {
         let mut sims = [[0.0f64; 8]; 8];
         for (i, pa) in s.parts.iter().take(n8).enumerate() {
             for (j, pb) in l.parts.iter().take(m8).enumerate() {
-                sims[i][j] = self.part(pa, pb, need, strict);
+                sims[i][j] = self.part(pa, pb, need, explain);
             }
         }
         let (best, worst) = assign(&sims, n8, m8);
@@ -337,7 +336,7 @@ impl Matcher {
         let mut score = (best / denom - penalty).clamp(0.0, 1.0);
         if n != m {
             // A compound written as one word or with its article apart (Abdulvahab ~ Abd al-Vahab).
-            score = score.max(self.part(&s.whole, &l.whole, score_cutoff - 1e-9, strict));
+            score = score.max(self.part(&s.whole, &l.whole, score_cutoff - 1e-9, explain));
         }
         (score >= score_cutoff).then_some(score)
     }
@@ -361,8 +360,8 @@ impl Matcher {
     }
 
     /// The score of two part keys; exact when at least `need`, else some value below `need`.
-    /// `strict`: which differences conventions may explain for these two names.
-    fn part(&self, a: &PartKey, b: &PartKey, need: f64, strict: Explain) -> f64 {
+    /// `explain`: which differences conventions may explain for these two names.
+    fn part(&self, a: &PartKey, b: &PartKey, need: f64, explain: Explain) -> f64 {
         if a.key == b.key {
             return 1.0;
         }
@@ -378,8 +377,13 @@ impl Matcher {
         let sim = match self.measure {
             Measure::Weighted => {
                 let len = ka.len().max(kb.len()) as f64;
-                let d =
-                    weighted_levenshtein(ka, kb, (1.0 - need) * len, self.unexplained_cost, strict);
+                let d = weighted_levenshtein(
+                    ka,
+                    kb,
+                    (1.0 - need) * len,
+                    self.unexplained_cost,
+                    explain,
+                );
                 1.0 - d / len
             }
             Measure::Levenshtein => strsim::normalized_levenshtein(as_str(ka), as_str(kb)),
@@ -509,7 +513,7 @@ fn costs(e: Explain) -> &'static Costs {
     static BASE: std::sync::OnceLock<Costs> = std::sync::OnceLock::new();
     static TURKIC: std::sync::OnceLock<Costs> = std::sync::OnceLock::new();
     match e {
-        Explain::Nothing => &NO_COSTS,
+        Explain::Nothing => &NOTHING_EXPLAINED,
         Explain::Base => BASE.get_or_init(|| Costs::from_tables(&[&crate::tables::MATCH_COSTS])),
         Explain::Turkic => TURKIC.get_or_init(|| {
             Costs::from_tables(&[
@@ -521,8 +525,6 @@ fn costs(e: Explain) -> &'static Costs {
 }
 
 /// No difference explained.
-static NO_COSTS: Costs = NOTHING_EXPLAINED;
-
 const NOTHING_EXPLAINED: Costs = Costs {
     sub: [[f64::NAN; 26]; 26],
     sub_end: [[f64::NAN; 26]; 26],
@@ -532,44 +534,43 @@ const NOTHING_EXPLAINED: Costs = Costs {
     min_indel: f64::INFINITY,
 };
 
-/// Whether every letter of `name` is Cyrillic and none is one that only Kazakh or Uyghur has.
-fn plain_cyrillic(name: &str) -> bool {
+/// What the letters of `name` say about the conventions that may stand between it and another
+/// name, in one pass: `(plain_cyrillic, turkic)`.
+///
+/// - `plain_cyrillic`: every letter is Cyrillic and none is one that only Kazakh or Uyghur has;
+/// - `turkic`: a letter of the Turkic alphabets shows: a Kazakh or Uyghur Cyrillic letter, an
+///   Arabic-script letter, or a Latin letter of the Kazakh, Uyghur, Turkish or Azerbaijani
+///   alphabets (ä ə ğ ı ñ ö ş ü ū ǵ ń ý, q not before u).
+fn script_evidence(name: &str) -> (bool, bool) {
     use crate::detect::{KK_ONLY, UG_CYR, has};
     use crate::script::{Script, char_script};
-    let mut any = false;
-    for c in name.chars().filter(|c| c.is_alphabetic()) {
-        let lc = c.to_lowercase().next().unwrap_or(c);
-        if char_script(c) != Script::Cyrillic || has(&KK_ONLY, lc) || has(&UG_CYR, lc) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
-/// Whether `name` shows a letter of the Turkic alphabets: a Kazakh or Uyghur Cyrillic letter, an
-/// Arabic-script letter, or a Latin letter of the Kazakh, Uyghur, Turkish or Azerbaijani alphabets
-/// (ä ə ğ ı ñ ö ş ü ū ǵ ń ý, q not before u).
-fn turkic(name: &str) -> bool {
-    use crate::detect::{KK_ONLY, UG_CYR, has};
-    use crate::script::{Script, char_script};
+    let (mut any, mut plain, mut turkic) = (false, true, false);
     let mut prev_q = false;
     for c in name.chars().flat_map(char::to_lowercase) {
-        if prev_q && c != 'u' {
-            return true;
-        }
+        turkic |= prev_q && c != 'u';
         prev_q = c == 'q';
-        let hit = match char_script(c) {
-            Script::Arabic => true,
-            Script::Cyrillic => has(&KK_ONLY, c) || has(&UG_CYR, c),
-            Script::Latin => "äəğıñöşüūǵńý".contains(c),
-            _ => false,
-        };
-        if hit {
-            return true;
+        if !c.is_alphabetic() {
+            continue;
+        }
+        any = true;
+        match char_script(c) {
+            Script::Cyrillic if has(&KK_ONLY, c) || has(&UG_CYR, c) => {
+                plain = false;
+                turkic = true;
+            }
+            Script::Cyrillic => {}
+            Script::Arabic => {
+                plain = false;
+                turkic = true;
+            }
+            Script::Latin => {
+                plain = false;
+                turkic |= "äəğıñöşüūǵńý".contains(c);
+            }
+            _ => plain = false,
         }
     }
-    prev_q
+    (any && plain, turkic || prev_q)
 }
 
 impl Costs {
